@@ -1,0 +1,94 @@
+"""The result types: an `Article` with its `Metadata` and the `Removal` trail."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """One piece of the input that is not in the body.
+
+    ``start`` and ``end`` are offsets into the decoded input text and
+    ``text == input[start:end]``.
+    """
+
+    category: str
+    rule: str
+    text: str
+    start: int
+    end: int
+    reason: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-safe dict."""
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Metadata:
+    """What the article says about itself; ``None`` or empty when unknown.
+
+    ``sources`` names, per field, the rule or heuristic that supplied it.
+    """
+
+    title: str | None = None
+    date: str | None = None
+    updated: str | None = None
+    authors: list[str] = field(default_factory=list)
+    contributors: list[str] = field(default_factory=list)
+    section: str | None = None
+    tags: list[str] = field(default_factory=list)
+    reading_time: int | None = None
+    copyright: str | None = None
+    language: str | None = None
+    url: str | None = None
+    sitename: str | None = None
+    description: str | None = None
+    sources: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-safe dict (lists copied)."""
+        return {f.name: _copy(getattr(self, f.name)) for f in fields(self)}
+
+    @classmethod
+    def field_names(cls) -> tuple[str, ...]:
+        """The metadata fields, without ``sources``."""
+        return tuple(f.name for f in fields(cls) if f.name != "sources")
+
+
+def _copy(value: Any) -> Any:
+    if isinstance(value, list):
+        return list(value)
+    if isinstance(value, dict):
+        return dict(value)
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A cleaned article: the body, its metadata and what was removed."""
+
+    text: str
+    metadata: Metadata
+    removed: tuple[Removal, ...] = ()
+    warnings: tuple[str, ...] = ()
+    mode: str = "text"
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-safe dict of body, metadata, removals and warnings."""
+        return {
+            "text": self.text,
+            "metadata": self.metadata.to_dict(),
+            "removed": [r.to_dict() for r in self.removed],
+            "warnings": list(self.warnings),
+            "mode": self.mode,
+        }
+
+    def removed_by_category(self) -> dict[str, int]:
+        """How many removals each category made."""
+        counts: dict[str, int] = {}
+        for removal in self.removed:
+            counts[removal.category] = counts.get(removal.category, 0) + 1
+        return counts

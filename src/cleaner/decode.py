@@ -1,0 +1,53 @@
+"""Turn input bytes into text: BOMs, UTF-8, then charset detection; binary is refused."""
+
+from __future__ import annotations
+
+import codecs
+
+from charset_normalizer import from_bytes
+
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+BINARY_CONTROL_SHARE = 0.1
+SNIFF_BYTES = 65536
+
+
+class DecodeError(ValueError):
+    """Input bytes that are not text in any encoding we can tell."""
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:SNIFF_BYTES]
+    if not sample:
+        return False
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32 and b != 27)
+    return b"\x00" in sample and controls / len(sample) > BINARY_CONTROL_SHARE
+
+
+def decode(data: bytes) -> str:
+    """Decode input bytes to text.
+
+    >>> decode("café".encode("cp1252")), decode(codecs.BOM_UTF16_LE + "hé".encode("utf-16-le"))
+    ('café', 'hé')
+    """
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise DecodeError(f"invalid {encoding} after its byte-order mark: {exc}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if _looks_binary(data):
+        raise DecodeError("input looks binary (NUL and control bytes), not text")
+    best = from_bytes(data).best()
+    if best is None:
+        raise DecodeError("input is not text in any encoding that could be detected")
+    return str(best)

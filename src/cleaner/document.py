@@ -1,0 +1,95 @@
+"""The working state of one document while the stages label its lines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .categories import Category
+from .rules import Hit, Rule, RuleTimeout, ScopeMatcher, Scope
+from .text import Line
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """Why a line (or a cut inside a line) is not article text."""
+
+    category: Category
+    rule: str
+    reason: str = ""
+
+    @classmethod
+    def of(cls, rule: Rule) -> Label:
+        """The label a rule gives."""
+        return cls(rule.category, rule.id, rule.description)
+
+
+@dataclass(frozen=True, slots=True)
+class Cut:
+    """An inline span removed from a line; offsets are into the input."""
+
+    line: int
+    start: int
+    end: int
+    label: Label
+
+
+@dataclass(slots=True)
+class Document:
+    """Lines, their labels, the inline cuts, captured metadata and warnings of one input."""
+
+    source: str
+    lines: list[Line]
+    matchers: dict[Scope, ScopeMatcher]
+    labels: list[Label | None] = field(default_factory=list)
+    cuts: list[Cut] = field(default_factory=list)
+    captures: list[tuple[str, str, str]] = field(default_factory=list)
+    notes: dict[str, tuple[str, str]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.labels:
+            self.labels = [None] * len(self.lines)
+
+    def label(self, index: int, label: Label) -> None:
+        """Mark a line as removed, unless an earlier stage already did."""
+        if self.labels[index] is None and not self.lines[index].blank:
+            self.labels[index] = label
+
+    def unlabeled(self, index: int) -> bool:
+        """True for a non-blank line no stage has removed."""
+        return self.labels[index] is None and not self.lines[index].blank
+
+    def capture(self, hit: Hit) -> None:
+        """Keep the metadata fields a rule captured, with the rule's id."""
+        self.captures.extend((name, value, hit.rule.id) for name, value in hit.fields)
+
+    def fullmatch(self, scope: Scope, text: str, where: int) -> Hit | None:
+        """Match ``text`` against a scope's rules; a rule that times out is dropped for this input."""
+        while True:
+            matcher = self.matchers[scope]
+            try:
+                return matcher.fullmatch(text)
+            except RuleTimeout as exc:
+                self._drop(scope, exc.rule, where)
+            except TimeoutError:
+                self.warnings.append(f"line {where + 1}: {scope} rules timed out; line left as is")
+                return None
+
+    def finditer(self, scope: Scope, text: str, where: int) -> list[Hit]:
+        """All matches of a scope's rules in ``text``, with the same timeout handling."""
+        while True:
+            matcher = self.matchers[scope]
+            try:
+                return list(matcher.finditer(text))
+            except RuleTimeout as exc:
+                self._drop(scope, exc.rule, where)
+            except TimeoutError:
+                self.warnings.append(f"line {where + 1}: {scope} rules timed out; line left as is")
+                return []
+
+    def _drop(self, scope: Scope, rule: Rule, where: int) -> None:
+        self.warnings.append(
+            f"rule {rule.id} ({rule.pack}) timed out on line {where + 1}; "
+            "it is skipped for the rest of this document"
+        )
+        self.matchers[scope] = self.matchers[scope].without(rule)

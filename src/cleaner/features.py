@@ -1,0 +1,66 @@
+"""Cheap per-line features: does a line read like prose, a headline or a person's name?"""
+
+from __future__ import annotations
+
+import regex
+
+WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
+SENTENCE_END = regex.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”»]$")
+NAME_WORD = regex.compile(
+    r"\p{Lu}\p{Ll}+(?:[-’']\p{Lu}?\p{Ll}+)*|\p{Lu}\.|(?:Mc|Mac|O’|O')\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+"
+)
+NAME_PARTICLES = frozenset({"de", "da", "del", "der", "den", "van", "von", "di", "du", "dos", "la", "le", "bin", "al", "ter", "y"})
+
+
+def word_count(text: str) -> int:
+    """Number of words (runs of letters and digits).
+
+    >>> word_count("It’s 8:30 — U.S. time.")
+    5
+    """
+    return len(WORD.findall(text))
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the line ends like a sentence (., !, ?, … or a closing quote).
+
+    >>> ends_sentence("He left."), ends_sentence("Most Popular")
+    (True, False)
+    """
+    return bool(SENTENCE_END.search(text))
+
+
+def is_prose(text: str) -> bool:
+    """A line that reads like a paragraph of running text.
+
+    >>> is_prose("The minister said on Tuesday that talks would resume next week.")
+    True
+    >>> is_prose("Treasury amends Russian sanctions to allow US tech exports")
+    False
+    """
+    words = word_count(text)
+    return words >= 25 or (words >= 8 and ends_sentence(text))
+
+
+def is_headline(text: str) -> bool:
+    """A short line that could be a title or teaser headline (3 to 30 words)."""
+    words = word_count(text)
+    return 3 <= words <= 30 and not text.endswith(":")
+
+
+def is_person_name(text: str) -> bool:
+    """A line that is only a person's name: 2 to 5 capitalised words.
+
+    >>> is_person_name("Nahal Toosi"), is_person_name("Read more"), is_person_name("Jean-Luc de la Tour")
+    (True, False, True)
+    """
+    parts = text.split()
+    if not 2 <= len(parts) <= 5:
+        return False
+    capitalised = 0
+    for part in parts:
+        if NAME_WORD.fullmatch(part):
+            capitalised += 1
+        elif part.lower() not in NAME_PARTICLES:
+            return False
+    return capitalised >= 2

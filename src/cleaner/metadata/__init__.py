@@ -1,0 +1,1 @@
+"""Turn captured strings into clean metadata values, or None when unsure."""

@@ -1,0 +1,92 @@
+"""Small value cleaners: copyright holders, tag lists, reading times, titles."""
+
+from __future__ import annotations
+
+import regex
+
+ABBREVIATION_END = regex.compile(
+    r"\b(?:Inc|Ltd|Co|Corp|LLC|L\.L\.C|LLP|plc|PLC|S\.A|SA|AG|GmbH|N\.V|B\.V|L\.P|Pty|Cie|S\.p\.A)\.$"
+)
+TAG_SEPARATORS = regex.compile(r"\s*[,;|•·/#]\s*|\s{2,}")
+TAG_WORD = regex.compile(r"\S+")
+
+
+def copyright_holder(text: str | None) -> str | None:
+    """The holder named in a copyright line, with a sentence-final period dropped.
+
+    >>> copyright_holder("Nexstar Media Inc."), copyright_holder("The Example Times.")
+    ('Nexstar Media Inc.', 'The Example Times')
+    """
+    if not text:
+        return None
+    holder = text.strip(" ,|-–")
+    if holder.endswith(".") and not ABBREVIATION_END.search(holder):
+        holder = holder[:-1].rstrip()
+    words = holder.split()
+    if not words or len(words) > 10 or not any(c.isalpha() for c in holder):
+        return None
+    if holder.lower() in {"all rights reserved", "copyright"}:
+        return None
+    return holder
+
+
+def split_tags(text: str | None, body: str = "") -> list[str]:
+    """Tags from a tag line. Separator-less lists are cut into the fewest phrases the body uses.
+
+    >>> split_tags("Russia, Sanctions | Ukraine")
+    ['Russia', 'Sanctions', 'Ukraine']
+    >>> split_tags("John McCain Mitch McConnell", "Sen. John McCain and Mitch McConnell spoke.")
+    ['John McCain', 'Mitch McConnell']
+    """
+    if not text:
+        return []
+    parts = [p for p in TAG_SEPARATORS.split(text.strip()) if p]
+    if len(parts) == 1 and body:
+        parts = _segment_by_body(parts[0], body) or parts
+    tags: list[str] = []
+    for part in parts:
+        tag = part.strip(" .")
+        if tag and len(tag) <= 80 and tag not in tags:
+            tags.append(tag)
+    return tags
+
+
+def _segment_by_body(text: str, body: str) -> list[str] | None:
+    """Split ``text`` into the fewest word runs that each occur in ``body`` (None if impossible)."""
+    words = TAG_WORD.findall(text)
+    if len(words) < 2 or len(words) > 40:
+        return None
+    best: list[list[str] | None] = [None] * (len(words) + 1)
+    best[0] = []
+    for end in range(1, len(words) + 1):
+        for start in range(end):
+            prefix = best[start]
+            if prefix is None:
+                continue
+            phrase = " ".join(words[start:end])
+            if regex.search(rf"(?<!\w){regex.escape(phrase)}(?!\w)", body):
+                candidate = [*prefix, phrase]
+                current = best[end]
+                if current is None or len(candidate) < len(current):
+                    best[end] = candidate
+    return best[-1]
+
+
+def reading_minutes(text: str | None) -> int | None:
+    """A reading time in whole minutes (1 to 600), or None.
+
+    >>> reading_minutes("8"), reading_minutes("0")
+    (8, None)
+    """
+    if not text or not text.strip().isdigit():
+        return None
+    minutes = int(text)
+    return minutes if 1 <= minutes <= 600 else None
+
+
+def clean_title(text: str | None) -> str | None:
+    """A title with spacing tidied; None when empty or absurdly long."""
+    if not text:
+        return None
+    title = " ".join(text.split())
+    return title if 0 < len(title) <= 400 else None

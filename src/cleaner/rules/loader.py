@@ -1,0 +1,194 @@
+"""Load and validate rule packs (TOML). Loading never executes code."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Sequence
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from ..categories import Category
+from ..text import LIST_MARKER, normalize_line
+from .model import CAPTURE_FIELDS, Rule, RulePack, Scope
+
+RULE_ID = regex.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*")
+GROUP_NAME = regex.compile(r"\(\?P?<([A-Za-z_]\w*)>")
+RULE_KEYS = frozenset(
+    {
+        "id",
+        "category",
+        "scope",
+        "patterns",
+        "description",
+        "examples",
+        "counterexamples",
+        "case_sensitive",
+    }
+)
+EXAMPLE_TIMEOUT = 1.0
+
+
+class RulePackError(ValueError):
+    """A rule pack that cannot be used; the message names the file, the rule and the reason."""
+
+
+def compile_pattern(pattern: str, case_sensitive: bool) -> regex.Pattern[str]:
+    """Compile one rule pattern with the flags every rule gets."""
+    flags = regex.V0 | (0 if case_sensitive else regex.IGNORECASE)
+    return regex.compile(pattern, flags)
+
+
+def line_key(example: str) -> str:
+    """The text a whole-line rule sees for an example line."""
+    text = normalize_line(example)
+    return LIST_MARKER.sub("", text, count=1) if text and not text[0].isalnum() else text
+
+
+def load_pack(path: str | Path, text: str | None = None) -> RulePack:
+    """Read, validate and check one pack; raise RulePackError on any fault."""
+    name = str(path)
+    try:
+        data = tomllib.loads(text if text is not None else Path(path).read_text("utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RulePackError(f"{name}: cannot read: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise RulePackError(f"{name}: invalid TOML: {exc}") from None
+    unknown = set(data) - {"pack", "rules"}
+    if unknown:
+        raise RulePackError(f"{name}: unknown top-level keys {sorted(unknown)}")
+    header = data.get("pack", {})
+    raw_rules = data.get("rules")
+    if not isinstance(header, dict) or not isinstance(raw_rules, list) or not raw_rules:
+        raise RulePackError(f"{name}: expected a [pack] table and at least one [[rules]] entry")
+    pack_name = str(header.get("name") or Path(name).stem)
+    rules = tuple(_parse_rule(name, pack_name, i, raw) for i, raw in enumerate(raw_rules))
+    _check_unique(name, rules)
+    return RulePack(pack_name, name, rules, str(header.get("description", "")))
+
+
+def _parse_rule(file: str, pack: str, index: int, raw: Any) -> Rule:
+    where = f"{file}: rule #{index + 1}"
+    if not isinstance(raw, dict):
+        raise RulePackError(f"{where}: expected a table")
+    rule_id = raw.get("id")
+    if not isinstance(rule_id, str) or not RULE_ID.fullmatch(rule_id):
+        raise RulePackError(f"{where}: id must look like NEWS001, got {rule_id!r}")
+    where = f"{file}: rule {rule_id}"
+    unknown = set(raw) - RULE_KEYS
+    if unknown:
+        raise RulePackError(f"{where}: unknown keys {sorted(unknown)}")
+    try:
+        category = Category(raw.get("category"))
+    except ValueError:
+        raise RulePackError(f"{where}: unknown category {raw.get('category')!r}") from None
+    try:
+        scope = Scope(raw.get("scope"))
+    except ValueError:
+        raise RulePackError(f"{where}: unknown scope {raw.get('scope')!r}") from None
+    patterns = _strings(where, raw, "patterns", required=True)
+    examples = _strings(where, raw, "examples", required=True)
+    counterexamples = _strings(where, raw, "counterexamples", required=False)
+    description = raw.get("description")
+    if not isinstance(description, str) or not description.strip():
+        raise RulePackError(f"{where}: a description is required")
+    case_sensitive = raw.get("case_sensitive", False)
+    if not isinstance(case_sensitive, bool):
+        raise RulePackError(f"{where}: case_sensitive must be true or false")
+    rule = Rule(
+        rule_id,
+        category,
+        scope,
+        patterns,
+        description.strip(),
+        examples,
+        counterexamples,
+        case_sensitive,
+        pack,
+    )
+    compiled = [_compile(where, rule, p) for p in patterns]
+    _check_examples(where, rule, compiled)
+    return rule
+
+
+def _strings(where: str, raw: dict[str, Any], key: str, *, required: bool) -> tuple[str, ...]:
+    value = raw.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise RulePackError(f"{where}: {key} must be a list of non-empty strings")
+    if required and not value:
+        raise RulePackError(f"{where}: {key} must not be empty")
+    return tuple(value)
+
+
+def _compile(where: str, rule: Rule, pattern: str) -> regex.Pattern[str]:
+    try:
+        compiled = compile_pattern(pattern, rule.case_sensitive)
+    except (regex.error, TypeError, ValueError, OverflowError) as exc:
+        raise RulePackError(f"{where}: invalid pattern {pattern!r}: {exc}") from None
+    for group in GROUP_NAME.findall(pattern):
+        if group not in CAPTURE_FIELDS:
+            raise RulePackError(
+                f"{where}: pattern captures {group!r}, which is not a metadata field "
+                f"({', '.join(sorted(CAPTURE_FIELDS))})"
+            )
+    if rule.scope is Scope.TOKEN and compiled.search(""):
+        raise RulePackError(f"{where}: token pattern {pattern!r} matches the empty string")
+    return compiled
+
+
+def rule_matches(rule: Rule, compiled: Sequence[regex.Pattern[str]], line: str) -> bool:
+    """Whether the rule fires on a line, with its scope's semantics."""
+    if rule.scope is Scope.TOKEN:
+        text = normalize_line(line)
+        return any(p.search(text, timeout=EXAMPLE_TIMEOUT) for p in compiled)
+    key = line_key(line)
+    return any(p.fullmatch(key, timeout=EXAMPLE_TIMEOUT) for p in compiled)
+
+
+def _check_examples(where: str, rule: Rule, compiled: Sequence[regex.Pattern[str]]) -> None:
+    for expected, lines in ((True, rule.examples), (False, rule.counterexamples)):
+        for line in lines:
+            try:
+                fired = rule_matches(rule, compiled, line)
+            except TimeoutError:
+                raise RulePackError(f"{where}: pattern timed out on example {line!r}") from None
+            if fired != expected:
+                verb = "does not match" if expected else "matches"
+                kind = "example" if expected else "counterexample"
+                raise RulePackError(f"{where}: {kind} {line!r} {verb}")
+
+
+def _check_unique(file: str, rules: Iterable[Rule]) -> None:
+    seen: set[str] = set()
+    for rule in rules:
+        if rule.id in seen:
+            raise RulePackError(f"{file}: rule {rule.id} is defined twice")
+        seen.add(rule.id)
+
+
+@cache
+def builtin_packs() -> tuple[RulePack, ...]:
+    """The packs shipped with cleaner, in a fixed order (loaded once, immutable)."""
+    folder = resources.files("cleaner.rules") / "packs"
+    entries = sorted(
+        (e for e in folder.iterdir() if e.name.endswith(".toml")), key=lambda e: e.name
+    )
+    return tuple(load_pack(f"cleaner/rules/packs/{e.name}", e.read_text("utf-8")) for e in entries)
+
+
+def load_packs(paths: Iterable[str | Path], *, builtin: bool = True) -> tuple[RulePack, ...]:
+    """The built-in packs (unless ``builtin`` is false) followed by the user's packs."""
+    packs = list(builtin_packs()) if builtin else []
+    packs.extend(load_pack(p) for p in paths)
+    seen: dict[str, str] = {}
+    for pack in packs:
+        for rule in pack.rules:
+            if rule.id in seen:
+                raise RulePackError(
+                    f"{pack.path}: rule {rule.id} is already defined in {seen[rule.id]}"
+                )
+            seen[rule.id] = pack.path
+    return tuple(packs)

@@ -1,0 +1,49 @@
+"""Assemble Metadata from what rules captured and heuristics noted, field by field."""
+
+from __future__ import annotations
+
+from ..article import Metadata
+from ..document import Document
+from ..metadata.dates import parse_date
+from ..metadata.people import split_people
+from ..metadata.values import clean_title, copyright_holder, reading_minutes, split_tags
+
+
+def build_metadata(doc: Document, body: str, hints: Metadata | None = None) -> Metadata:
+    """Fill each field from its first reliable source: hints, then rule captures, then notes."""
+    meta = hints if hints is not None else Metadata()
+    for name, value, source in [*doc.captures, *((n, v, s) for n, (v, s) in doc.notes.items())]:
+        _apply(meta, name, value, source, body)
+    return meta
+
+
+def _set(meta: Metadata, name: str, value: object, source: str) -> None:
+    if value in (None, [], "") or getattr(meta, name) not in (None, []):
+        return
+    setattr(meta, name, value)
+    meta.sources[name] = source
+
+
+def _extend(meta: Metadata, name: str, values: list[str], source: str) -> None:
+    current: list[str] = getattr(meta, name)
+    added = [v for v in values if v not in current]
+    if added:
+        current.extend(added)
+        meta.sources.setdefault(name, source)
+
+
+def _apply(meta: Metadata, name: str, value: str, source: str, body: str) -> None:
+    if name == "title":
+        _set(meta, "title", clean_title(value), source)
+    elif name in ("date", "updated"):
+        _set(meta, name, parse_date(value), source)
+    elif name == "section":
+        _set(meta, "section", clean_title(value), source)
+    elif name == "reading_time":
+        _set(meta, "reading_time", reading_minutes(value), source)
+    elif name == "copyright":
+        _set(meta, "copyright", copyright_holder(value), source)
+    elif name in ("authors", "contributors"):
+        _extend(meta, name, split_people(value), source)
+    elif name == "tags":
+        _extend(meta, "tags", split_tags(value, body), source)

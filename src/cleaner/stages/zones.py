@@ -1,0 +1,82 @@
+"""The header zone (before the first prose) and footer zone (after the last prose).
+
+Header and footer rules apply only there. In the header zone, heuristics also find the
+title, the section label and a byline that is a bare name next to other header lines.
+"""
+
+from __future__ import annotations
+
+from ..categories import Category
+from ..document import Document
+from ..features import is_headline, is_person_name, is_prose, word_count
+from ..heuristics import BYLINE, SECTION, TITLE
+from ..rules import Scope
+from .lines import label_zone_rules
+
+MAX_ZONE_LINES = 60
+MAX_HEADER_CANDIDATES = 8
+
+
+def _zone(doc: Document, scope: Scope, order: range, max_chars: int) -> list[int]:
+    """Lines of a zone, scanning in ``order`` until the first unlabeled prose line."""
+    zone: list[int] = []
+    for index in order:
+        line = doc.lines[index]
+        if line.blank:
+            continue
+        if len(zone) >= MAX_ZONE_LINES:
+            break
+        if doc.unlabeled(index):
+            label_zone_rules(doc, scope, [index], max_chars)
+            if doc.unlabeled(index) and is_prose(line.text):
+                break
+        zone.append(index)
+    return zone
+
+
+def label_footer(doc: Document, max_chars: int) -> None:
+    """Apply footer rules from the bottom up to the last line of prose."""
+    _zone(doc, Scope.FOOTER, range(len(doc.lines) - 1, -1, -1), max_chars)
+
+
+def label_header(doc: Document, max_chars: int) -> None:
+    """Apply header rules and header heuristics from the top down to the first prose."""
+    zone = _zone(doc, Scope.HEADER, range(len(doc.lines)), max_chars)
+    signals = [i for i in zone if doc.labels[i] is not None]
+    open_lines = [i for i in zone if doc.labels[i] is None]
+    if not signals or not open_lines or len(open_lines) > MAX_HEADER_CANDIDATES:
+        return
+    _find_byline(doc, zone)
+    if any(name == "title" for name, _, _ in doc.captures):
+        return
+    _find_title(doc, [i for i in zone if doc.labels[i] is None])
+
+
+def _find_byline(doc: Document, zone: list[int]) -> None:
+    for position, index in enumerate(zone):
+        if doc.labels[index] is not None or not is_person_name(doc.lines[index].key):
+            continue
+        neighbours = zone[max(0, position - 1) : position] + zone[position + 1 : position + 2]
+        if any(_is_header_signal(doc, n) for n in neighbours):
+            doc.label(index, BYLINE)
+            doc.notes.setdefault("authors", (doc.lines[index].key, BYLINE.rule))
+
+
+def _is_header_signal(doc: Document, index: int) -> bool:
+    label = doc.labels[index]
+    return label is not None and label.category is Category.HEADER
+
+
+def _find_title(doc: Document, candidates: list[int]) -> None:
+    for position, index in enumerate(candidates):
+        text = doc.lines[index].key
+        if is_headline(text) and word_count(text) >= 4:
+            doc.label(index, TITLE)
+            doc.notes.setdefault("title", (text, TITLE.rule))
+            if position > 0:
+                previous = candidates[position - 1]
+                label_text = doc.lines[previous].key
+                if 1 <= word_count(label_text) <= 4 and not label_text.endswith((".", "!", "?")):
+                    doc.label(previous, SECTION)
+                    doc.notes.setdefault("section", (label_text, SECTION.rule))
+            return

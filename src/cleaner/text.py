@@ -1,0 +1,132 @@
+"""Unicode and whitespace normalisation, and segmentation into lines with input offsets."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+import regex
+
+# The same line boundaries as str.splitlines().
+LINE_BREAK = regex.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+# Control, format and zero-width characters that carry no text, and lone surrogates.
+INVISIBLE = regex.compile(
+    r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e"
+    r"\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff]+"
+)
+SPACES = regex.compile(r"[^\S\n]+")
+EDGE_SPACES = regex.compile(r" ?\n ?")
+# List markers and dashes that open a line; rules match the line without them.
+LIST_MARKER = regex.compile(r"^(?:[-–—•·‣◦▪▫●○■□►▸▶»›>*+|~]+ ?)+")
+
+
+def normalize(text: str) -> str:
+    """Normalise text: NFC, one line break kind, no invisible characters, single spaces.
+
+    Line count is preserved: line i of the result is line i of the input, normalised.
+
+    >>> normalize("  A\\u00a0 b\\u200b \\r\\nc\\u0301 ")
+    'A b\\nć'
+    """
+    text = LINE_BREAK.sub("\n", text)
+    text = INVISIBLE.sub("", text)
+    text = unicodedata.normalize("NFC", text)
+    text = SPACES.sub(" ", text)
+    return EDGE_SPACES.sub("\n", text).strip(" ")
+
+
+def normalize_line(line: str) -> str:
+    """Normalise one line (no line breaks inside)."""
+    return SPACES.sub(" ", unicodedata.normalize("NFC", INVISIBLE.sub("", line))).strip(" ")
+
+
+@dataclass(slots=True)
+class Line:
+    """One input line: its normalised text and where it stands in the input."""
+
+    index: int
+    text: str
+    key: str
+    start: int
+    end: int
+    indent: int
+
+    @property
+    def blank(self) -> bool:
+        """True when nothing but whitespace is on the line."""
+        return not self.text
+
+    @property
+    def listed(self) -> bool:
+        """True when the line opens with a list marker or dash."""
+        return len(self.key) != len(self.text)
+
+
+def raw_line_spans(source: str) -> list[tuple[int, int]]:
+    """The (start, end) of every line of ``source``, line breaks excluded."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for match in LINE_BREAK.finditer(source):
+        spans.append((pos, match.start()))
+        pos = match.end()
+    spans.append((pos, len(source)))
+    return spans
+
+
+def segment(source: str) -> list[Line]:
+    """Split ``source`` into normalised lines that keep their input offsets.
+
+    >>> [(ln.text, ln.start, ln.end) for ln in segment(" a \\n\\n• b")]
+    [('a', 1, 2), ('', 4, 4), ('• b', 5, 8)]
+    """
+    spans = raw_line_spans(source)
+    texts = normalize(source).split("\n")
+    if len(texts) != len(spans):  # defensive: fall back to line-by-line normalisation
+        texts = [normalize_line(source[a:b]) for a, b in spans]
+    lines: list[Line] = []
+    for index, ((start, end), text) in enumerate(zip(spans, texts, strict=True)):
+        if text:
+            raw = source[start:end]
+            lead = len(raw) - len(raw.lstrip())
+            start, end = start + lead, end - (len(raw) - len(raw.rstrip()))
+            indent = lead
+        else:
+            indent = 0
+            start = end = start
+        key = LIST_MARKER.sub("", text, count=1) if text and not text[0].isalnum() else text
+        lines.append(Line(index, text, key, start, end, indent))
+    return lines
+
+
+def char_map(raw: str) -> tuple[str, list[int]]:
+    """Normalise one raw line and map each normalised character to its raw offset.
+
+    >>> char_map(" a\\u200b  b")
+    ('a b', [1, 3, 5])
+    """
+    out: list[str] = []
+    origin: list[int] = []
+    i = 0
+    n = len(raw)
+    while i < n:
+        ch = raw[i]
+        if INVISIBLE.match(ch):
+            i += 1
+            continue
+        if ch.isspace():
+            j = i
+            while j < n and (raw[j].isspace() or INVISIBLE.match(raw[j])):
+                j += 1
+            if out and j < n:
+                out.append(" ")
+                origin.append(i)
+            i = j
+            continue
+        j = i + 1
+        while j < n and unicodedata.combining(raw[j]):
+            j += 1
+        cluster = unicodedata.normalize("NFC", INVISIBLE.sub("", raw[i:j]))
+        out.extend(cluster)
+        origin.extend([i] * len(cluster))
+        i = j
+    return "".join(out), origin
