@@ -35,16 +35,26 @@ DESCRIPTIONS: dict[Category, str] = {
         "with the teaser items that follow them."
     ),
     Category.AD: "Advertising labels and inline ad tokens such as {mosads}.",
-    Category.COPYRIGHT: "Copyright and reproduction notices ('Copyright 2023 ... All rights reserved').",
+    Category.COPYRIGHT: (
+        "Copyright and reproduction notices ('Copyright 2023 ... All rights reserved')."
+    ),
     Category.COMMENTS: "Comment prompts, counts and commenting notices.",
     Category.SOCIAL: "Share rows, follow-us prompts and social network buttons.",
-    Category.WIDGET: "Widget chrome and errors ('Oops! Something went wrong.', 'Load more', 'See all ...').",
+    Category.WIDGET: (
+        "Widget chrome and errors ('Oops! Something went wrong.', 'Load more', 'See all ...')."
+    ),
     Category.CREDIT: "Photo, video and image credits and captions' credit lines.",
-    Category.HEADER: "Title, dateline, byline, reading time and section label; they go to metadata.",
-    Category.FOOTER: "Tags, contributor lines and update stamps after the article; they go to metadata.",
+    Category.HEADER: (
+        "Title, dateline, byline, reading time and section label; they go to metadata."
+    ),
+    Category.FOOTER: (
+        "Tags, contributor lines and update stamps after the article; they go to metadata."
+    ),
     Category.LEGAL: "Cookie, privacy and terms notices.",
     Category.NAVIGATION: "Menus, breadcrumbs, skip links and pagination.",
-    Category.PAGE: "Page text outside the article body in a full-page dump (menus, footers, teasers).",
+    Category.PAGE: (
+        "Page text outside the article body in a full-page dump (menus, footers, teasers)."
+    ),
 }
 
 

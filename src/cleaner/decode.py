@@ -15,6 +15,8 @@ BOMS = (
 )
 BINARY_CONTROL_SHARE = 0.1
 SNIFF_BYTES = 65536
+WEB_DEFAULT = "cp1252"
+TIE = 0.02
 
 
 class DecodeError(ValueError):
@@ -25,7 +27,7 @@ def _looks_binary(data: bytes) -> bool:
     sample = data[:SNIFF_BYTES]
     if not sample:
         return False
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32 and b != 27)
+    controls = sum(1 for b in sample if b < 9 or (13 < b < 32 and b != 27))
     return b"\x00" in sample and controls / len(sample) > BINARY_CONTROL_SHARE
 
 
@@ -47,7 +49,19 @@ def decode(data: bytes) -> str:
         pass
     if _looks_binary(data):
         raise DecodeError("input looks binary (NUL and control bytes), not text")
-    best = from_bytes(data).best()
-    if best is None:
+    matches = list(from_bytes(data))
+    if not matches:
         raise DecodeError("input is not text in any encoding that could be detected")
+    best = matches[0]
+    # Short Western text is often a near tie; the web's legacy default (WHATWG) wins ties.
+    # BOM-less UTF-16 or UTF-32 without a single NUL byte is not plausible for short text.
+    wide_guess = best.encoding.startswith(("utf_16", "utf_32")) and b"\x00" not in data
+    try:
+        web = data.decode(WEB_DEFAULT)
+    except UnicodeDecodeError:
+        return str(best)
+    for match in matches:
+        same = match.encoding == WEB_DEFAULT or str(match) == web
+        if same and (wide_guess or match.chaos <= best.chaos + TIE):
+            return web
     return str(best)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .categories import Category
-from .rules import Hit, Rule, RuleTimeout, ScopeMatcher, Scope
+from .rules import Hit, Rule, RuleTimeout, Scope, ScopeMatcher
 from .text import Line
 
 
@@ -64,7 +64,7 @@ class Document:
         self.captures.extend((name, value, hit.rule.id) for name, value in hit.fields)
 
     def fullmatch(self, scope: Scope, text: str, where: int) -> Hit | None:
-        """Match ``text`` against a scope's rules; a rule that times out is dropped for this input."""
+        """Match ``text`` against a scope's rules; a rule that times out is dropped."""
         while True:
             matcher = self.matchers[scope]
             try:

@@ -44,9 +44,7 @@ class Cleaner:
     def __reduce__(self) -> tuple[Any, ...]:
         return (Cleaner, (self.config,))
 
-    def clean(
-        self, source: Source, *, mode: str | None = None, url: str | None = None
-    ) -> Article:
+    def clean(self, source: Source, *, mode: str | None = None, url: str | None = None) -> Article:
         """Clean one document (text or HTML, str or bytes) into an Article."""
         text = decode(source) if isinstance(source, (bytes, bytearray)) else source
         if not isinstance(text, str):
@@ -60,7 +58,9 @@ class Cleaner:
             return clean_html(self, text, url=url)
         return self.clean_text(text, hints=Metadata(url=url) if url else None)
 
-    def clean_text(self, text: str, *, hints: Metadata | None = None, mode: str = "text") -> Article:
+    def clean_text(
+        self, text: str, *, hints: Metadata | None = None, mode: str = "text"
+    ) -> Article:
         """Run the text pipeline; ``hints`` pre-fill metadata (HTML mode passes the page's)."""
         doc = Document(text, segment(text), dict(self.matchers))
         cut_tokens(doc)
@@ -103,7 +103,7 @@ def _clean_one(cleaner: Cleaner, source: Source, return_exceptions: bool) -> Art
         return cleaner.clean(source)
     try:
         return cleaner.clean(source)
-    except Exception as exc:  # noqa: BLE001 - handed back to the caller by request
+    except Exception as exc:
         return exc
 
 

@@ -14,7 +14,7 @@ def render(source: str, removed: Iterable[Removal]) -> str:
     >>> render("Title\\n\\nBody {ad} text.\\nAdvertisement", [
     ...     Removal("header", "HEUR-TITLE", "Title", 0, 5),
     ...     Removal("ad", "AD001", "{ad}", 12, 16),
-    ...     Removal("ad", "AD002", "Advertisement", 24, 37)])
+    ...     Removal("ad", "AD002", "Advertisement", 23, 36)])
     'Body text.'
     """
     parts: list[str] = []

@@ -10,8 +10,9 @@ import regex
 # The same line boundaries as str.splitlines().
 LINE_BREAK = regex.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 # Control, format and zero-width characters that carry no text, and lone surrogates.
+# ZWNJ and ZWJ (U+200C, U+200D) stay: they shape emoji sequences and some scripts.
 INVISIBLE = regex.compile(
-    r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e"
+    r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e"
     r"\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff]+"
 )
 SPACES = regex.compile(r"[^\S\n]+")
@@ -32,12 +33,13 @@ def normalize(text: str) -> str:
     text = INVISIBLE.sub("", text)
     text = unicodedata.normalize("NFC", text)
     text = SPACES.sub(" ", text)
-    return EDGE_SPACES.sub("\n", text).strip(" ")
+    return str(EDGE_SPACES.sub("\n", text)).strip(" ")
 
 
 def normalize_line(line: str) -> str:
     """Normalise one line (no line breaks inside)."""
-    return SPACES.sub(" ", unicodedata.normalize("NFC", INVISIBLE.sub("", line))).strip(" ")
+    text = unicodedata.normalize("NFC", str(INVISIBLE.sub("", line)))
+    return str(SPACES.sub(" ", text)).strip(" ")
 
 
 @dataclass(slots=True)

@@ -28,9 +28,14 @@ for number, names in enumerate(
         MONTHS.setdefault(name, number)
 
 ISO = regex.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
-DAY_MONTH_YEAR = regex.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?(\p{L}{3,10})\.?,?\s+(?:de\s+)?(\d{4})(?!\d)")
-MONTH_DAY_YEAR = regex.compile(r"(?<!\p{L})(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)")
+DAY_MONTH_YEAR = regex.compile(
+    r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?(\p{L}{3,10})\.?,?\s+(?:de\s+)?(\d{4})(?!\d)"
+)
+MONTH_DAY_YEAR = regex.compile(
+    r"(?<!\p{L})(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)"
+)
 SLASHED_YMD = regex.compile(r"(?<!\d)(\d{4})/(\d{1,2})/(\d{1,2})(?!\d)")
+URL = regex.compile(r"\S*(?:://|www\.)\S*")
 NUMERIC = regex.compile(r"(?<!\d)(\d{1,2})[./](\d{1,2})[./](\d{4})(?!\d)")
 
 
@@ -55,6 +60,7 @@ def parse_date(text: str | None) -> str | None:
     """
     if not text:
         return None
+    text = URL.sub(" ", text)  # digits in a URL are not a date the article states
     if m := ISO.search(text):
         return _iso(int(m[1]), int(m[2]), int(m[3]))
     if m := SLASHED_YMD.search(text):

@@ -9,11 +9,40 @@ from ..features import is_person_name
 SEPARATORS = regex.compile(r"\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\|)\s*")
 ROLE_TAIL = regex.compile(r"\s*(?:[|•·–—-]|\bfor\b|\bin\b).*$")
 NOT_NAMES = frozenset(
-    """
-    email e-mail author staff writer reporter correspondent editor contributor columnist
-    photographer news agency press associated reuters afp bloomberg follow twitter facebook
-    updated published share comments view profile more the our team desk
-    """.split()
+    [
+        "email",
+        "e-mail",
+        "author",
+        "staff",
+        "writer",
+        "reporter",
+        "correspondent",
+        "editor",
+        "contributor",
+        "columnist",
+        "photographer",
+        "news",
+        "agency",
+        "press",
+        "associated",
+        "reuters",
+        "afp",
+        "bloomberg",
+        "follow",
+        "twitter",
+        "facebook",
+        "updated",
+        "published",
+        "share",
+        "comments",
+        "view",
+        "profile",
+        "more",
+        "the",
+        "our",
+        "team",
+        "desk",
+    ]
 )
 
 

@@ -82,11 +82,11 @@ def _parse_rule(file: str, pack: str, index: int, raw: Any) -> Rule:
     if unknown:
         raise RulePackError(f"{where}: unknown keys {sorted(unknown)}")
     try:
-        category = Category(raw.get("category"))
+        category = Category(str(raw.get("category")))
     except ValueError:
         raise RulePackError(f"{where}: unknown category {raw.get('category')!r}") from None
     try:
-        scope = Scope(raw.get("scope"))
+        scope = Scope(str(raw.get("scope")))
     except ValueError:
         raise RulePackError(f"{where}: unknown scope {raw.get('scope')!r}") from None
     patterns = _strings(where, raw, "patterns", required=True)

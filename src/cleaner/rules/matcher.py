@@ -32,13 +32,14 @@ class Hit:
 
 
 def _prefixed(pattern: str, prefix: str) -> str:
-    pattern = GROUP_NAME.sub(lambda m: m.group(0).replace(m.group(1), prefix + m.group(1)), pattern)
+    def group(m: regex.Match[str]) -> str:
+        return str(m.group(0)).replace(m.group(1), prefix + m.group(1))
 
     def ref(m: regex.Match[str]) -> str:
         name = next(g for g in m.groups() if g)
-        return m.group(0).replace(name, prefix + name)
+        return str(m.group(0)).replace(name, prefix + name)
 
-    return GROUP_REFERENCE.sub(ref, pattern)
+    return str(GROUP_REFERENCE.sub(ref, str(GROUP_NAME.sub(group, pattern))))
 
 
 def _rule_source(index: int, rule: Rule) -> str:

@@ -1,0 +1,99 @@
+"""The public API: result types, options, bytes input, batches."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import cleaner
+from cleaner import Article, Category, Cleaner, Metadata, Removal
+
+SEED_LIKE = (
+    "By Jane Doe\n\n8 min read\n\n"
+    "The council approved the budget on Monday after a long and heated debate.\n\n"
+    "Sign up for our daily newsletter!\n\n"
+    "Councillors will meet again in March to review spending.\n\n"
+    "© 2024 Example Media Ltd. All rights reserved."
+)
+
+
+def test_clean_returns_body_metadata_and_trail() -> None:
+    article = cleaner.clean(SEED_LIKE)
+    assert isinstance(article, Article)
+    assert article.text == (
+        "The council approved the budget on Monday after a long and heated debate.\n\n"
+        "Councillors will meet again in March to review spending."
+    )
+    assert article.metadata.authors == ["Jane Doe"]
+    assert article.metadata.reading_time == 8
+    assert article.metadata.copyright == "Example Media Ltd."
+    assert [r.category for r in article.removed] == ["header", "header", "newsletter", "copyright"]
+    assert all(isinstance(r, Removal) for r in article.removed)
+
+
+def test_to_dict_is_json_safe_and_complete() -> None:
+    data = cleaner.clean(SEED_LIKE).to_dict()
+    again = json.loads(json.dumps(data))
+    assert again["text"].startswith("The council")
+    assert set(Metadata.field_names()) <= set(again["metadata"])
+    assert again["removed"][0] == {
+        "category": "header",
+        "rule": "HDR002",
+        "text": "By Jane Doe",
+        "start": 0,
+        "end": 11,
+        "reason": again["removed"][0]["reason"],
+    }
+
+
+def test_bytes_are_decoded_whatever_the_encoding() -> None:
+    text = "Le café a fermé après une longue grève des employés, selon la direction."
+    for encoding in ("utf-8", "utf-16", "cp1252", "latin-1"):
+        assert cleaner.clean(text.encode(encoding)).text == text
+
+
+def test_undecodable_binary_is_a_clear_error() -> None:
+    with pytest.raises(cleaner.DecodeError, match="binary"):
+        cleaner.clean(bytes(range(256)) * 40)
+
+
+def test_empty_and_blank_inputs_give_empty_articles() -> None:
+    for text in ("", "   ", "\n\n\t\n", b""):
+        article = cleaner.clean(text)
+        assert (article.text, article.removed) == ("", ())
+
+
+def test_explain_false_drops_the_trail_but_not_the_cleaning() -> None:
+    article = cleaner.clean(SEED_LIKE, explain=False)
+    assert article.removed == ()
+    assert "newsletter" not in article.text
+
+
+def test_unknown_option_and_bad_mode_are_errors() -> None:
+    with pytest.raises(TypeError, match="unknown option"):
+        cleaner.clean("x", colour="red")
+    with pytest.raises(ValueError, match="mode"):
+        cleaner.clean("x", mode="pdf")
+
+
+def test_clean_many_keeps_order_and_can_return_errors() -> None:
+    texts: list[str | bytes] = [SEED_LIKE, bytes(range(256)) * 40, "Plain text stays as it is."]
+    results = list(Cleaner().clean_many(texts, return_exceptions=True))
+    assert isinstance(results[0], Article) and results[0].text.startswith("The council")
+    assert isinstance(results[1], cleaner.DecodeError)
+    assert isinstance(results[2], Article) and results[2].text == "Plain text stays as it is."
+
+
+def test_cleaner_with_kept_category_and_custom_options() -> None:
+    kept = Cleaner(keep=[Category.NEWSLETTER]).clean(SEED_LIKE)
+    assert "Sign up for our daily newsletter!" in kept.text
+    assert "newsletter" not in {r.category for r in kept.removed}
+
+
+def test_removed_by_category_counts() -> None:
+    assert cleaner.clean(SEED_LIKE).removed_by_category() == {
+        "header": 2,
+        "newsletter": 1,
+        "copyright": 1,
+    }

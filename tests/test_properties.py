@@ -1,0 +1,68 @@
+"""Properties that hold for any input: no exception, only removes, idempotent, deterministic."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import cleaner
+from cleaner.render import render
+from cleaner.text import normalize
+
+from .strategies import documents
+
+TEXTS = st.one_of(documents(), st.text())
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def is_subsequence(needles: list[str], haystack: list[str]) -> bool:
+    it = iter(haystack)
+    return all(any(n == h for h in it) for n in needles)
+
+
+@SETTINGS
+@given(TEXTS)
+def test_body_lines_are_input_lines_in_order(text: str) -> None:
+    article = cleaner.clean(text, mode="text")
+    inline = [r for r in article.removed if "\n" not in r.text and r.rule.startswith("AD0")]
+    source_lines = [line for line in normalize(render(text, inline)).split("\n") if line]
+    body_lines = article.text.split("\n\n") if article.text else []
+    assert is_subsequence(body_lines, source_lines)
+
+
+@SETTINGS
+@given(TEXTS)
+def test_cleaning_is_idempotent(text: str) -> None:
+    once = cleaner.clean(text, mode="text").text
+    assert cleaner.clean(once, mode="text").text == once
+
+
+@SETTINGS
+@given(TEXTS)
+def test_cleaning_is_deterministic(text: str) -> None:
+    first = cleaner.clean(text, mode="text")
+    second = cleaner.Cleaner().clean(text, mode="text")
+    assert first == second
+
+
+@SETTINGS
+@given(TEXTS)
+def test_removals_point_at_their_text_and_replay_to_the_body(text: str) -> None:
+    article = cleaner.clean(text, mode="text")
+    previous_end = 0
+    for removal in article.removed:
+        assert text[removal.start : removal.end] == removal.text
+        assert removal.start >= previous_end
+        previous_end = removal.end
+    assert cleaner.replay(text, article.removed) == article.text
+
+
+@SETTINGS
+@given(TEXTS)
+def test_bytes_in_utf8_give_the_same_article(text: str) -> None:
+    encoded = text.encode("utf-8", "surrogatepass")
+    try:
+        encoded.decode("utf-8")
+    except UnicodeDecodeError:
+        return
+    assert cleaner.clean(encoded, mode="text").text == cleaner.clean(text, mode="text").text
