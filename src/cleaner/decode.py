@@ -43,12 +43,12 @@ def decode(data: bytes) -> str:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise DecodeError(f"invalid {encoding} after its byte-order mark: {exc}") from None
+    if _looks_binary(data):
+        raise DecodeError("input looks binary (NUL and control bytes), not text")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    if _looks_binary(data):
-        raise DecodeError("input looks binary (NUL and control bytes), not text")
     matches = list(from_bytes(data))
     if not matches:
         raise DecodeError("input is not text in any encoding that could be detected")

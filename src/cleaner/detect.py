@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import regex
 
-HTML_START = regex.compile(r"\A[\s\ufeff]*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", regex.I | regex.S)
-HTML_TAG = regex.compile(r"</?(?:p|div|span|a|br|li|ul|script|meta|article|section|h[1-6]|table|td|img)\b[^>]{0,500}>", regex.I)
+HTML_START = regex.compile(
+    r"\A[\s\ufeff]*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+    regex.I | regex.S,
+)
+HTML_TAG = regex.compile(
+    r"</?(?:p|div|span|a|br|li|ul|script|meta|article|section|h[1-6]|table|td|img)\b[^>]{0,500}>",
+    regex.I,
+)
 SNIFF = 20000
 MIN_TAGS = 5
 

@@ -4,12 +4,33 @@ from __future__ import annotations
 
 import regex
 
+# Line tests compare word counts with small thresholds, so they read at most this much.
+SCAN_CHARS = 1000
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
 SENTENCE_END = regex.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”»]$")
 NAME_WORD = regex.compile(
     r"\p{Lu}\p{Ll}+(?:[-’']\p{Lu}?\p{Ll}+)*|\p{Lu}\.|(?:Mc|Mac|O’|O')\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+"
 )
-NAME_PARTICLES = frozenset({"de", "da", "del", "der", "den", "van", "von", "di", "du", "dos", "la", "le", "bin", "al", "ter", "y"})
+NAME_PARTICLES = frozenset(
+    {
+        "de",
+        "da",
+        "del",
+        "der",
+        "den",
+        "van",
+        "von",
+        "di",
+        "du",
+        "dos",
+        "la",
+        "le",
+        "bin",
+        "al",
+        "ter",
+        "y",
+    }
+)
 
 
 def word_count(text: str) -> int:
@@ -38,21 +59,23 @@ def is_prose(text: str) -> bool:
     >>> is_prose("Treasury amends Russian sanctions to allow US tech exports")
     False
     """
-    words = word_count(text)
+    words = word_count(text[:SCAN_CHARS])
     return words >= 25 or (words >= 8 and ends_sentence(text))
 
 
 def is_headline(text: str) -> bool:
     """A short line that could be a title or teaser headline (3 to 30 words)."""
-    words = word_count(text)
+    words = word_count(text[:SCAN_CHARS])
     return 3 <= words <= 30 and not text.endswith(":")
 
 
 def is_person_name(text: str) -> bool:
     """A line that is only a person's name: 2 to 5 capitalised words.
 
-    >>> is_person_name("Nahal Toosi"), is_person_name("Read more"), is_person_name("Jean-Luc de la Tour")
-    (True, False, True)
+    >>> is_person_name("Nahal Toosi"), is_person_name("Read more")
+    (True, False)
+    >>> is_person_name("Jean-Luc de la Tour")
+    True
     """
     parts = text.split()
     if not 2 <= len(parts) <= 5:

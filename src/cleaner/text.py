@@ -2,44 +2,62 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
 import regex
 
 # The same line boundaries as str.splitlines().
-LINE_BREAK = regex.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+OTHER_BREAK = re.compile(r"\r\n?|[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+OTHER_BREAK_CHARS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 # Control, format and zero-width characters that carry no text, and lone surrogates.
 # ZWNJ and ZWJ (U+200C, U+200D) stay: they shape emoji sequences and some scripts.
-INVISIBLE = regex.compile(
+INVISIBLE = re.compile(
     r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e"
     r"\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff]+"
 )
-SPACES = regex.compile(r"[^\S\n]+")
-EDGE_SPACES = regex.compile(r" ?\n ?")
+ASCII_INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]+")
+# Whitespace other than a single plain space between words.
+ODD_SPACE = re.compile(r"[^\S\n ][^\S\n]*| [^\S\n]+")
+EDGE_SPACES = re.compile(r" \n ?|\n ")
 # List markers and dashes that open a line; rules match the line without them.
 LIST_MARKER = regex.compile(r"^(?:[-–—•·‣◦▪▫●○■□►▸▶»›>*+|~]+ ?)+")
+
+
+def _has_any(text: str, chars: str) -> bool:
+    return any(ch in text for ch in chars)
 
 
 def normalize(text: str) -> str:
     """Normalise text: NFC, one line break kind, no invisible characters, single spaces.
 
     Line count is preserved: line i of the result is line i of the input, normalised.
+    Each step first checks cheaply whether it has anything to do.
 
     >>> normalize("  A\\u00a0 b\\u200b \\r\\nc\\u0301 ")
     'A b\\nć'
     """
-    text = LINE_BREAK.sub("\n", text)
-    text = INVISIBLE.sub("", text)
-    text = unicodedata.normalize("NFC", text)
-    text = SPACES.sub(" ", text)
-    return str(EDGE_SPACES.sub("\n", text)).strip(" ")
+    if _has_any(text, OTHER_BREAK_CHARS):
+        text = OTHER_BREAK.sub("\n", text)
+    if text.isascii():
+        if ASCII_INVISIBLE.search(text):
+            text = ASCII_INVISIBLE.sub("", text)
+    else:
+        text = INVISIBLE.sub("", text)
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+    if "  " in text or not text.isascii() or "\t" in text or "\x1f" in text:
+        text = ODD_SPACE.sub(" ", text)
+    if " \n" in text or "\n " in text:
+        text = EDGE_SPACES.sub("\n", text)
+    return text.strip(" ")
 
 
 def normalize_line(line: str) -> str:
     """Normalise one line (no line breaks inside)."""
-    text = unicodedata.normalize("NFC", str(INVISIBLE.sub("", line)))
-    return str(SPACES.sub(" ", text)).strip(" ")
+    return normalize(line)
 
 
 @dataclass(slots=True)

@@ -17,21 +17,27 @@ MAX_ZONE_LINES = 60
 MAX_HEADER_CANDIDATES = 8
 
 
-def _zone(doc: Document, scope: Scope, order: range, max_chars: int) -> list[int]:
-    """Lines of a zone, scanning in ``order`` until the first unlabeled prose line."""
+def _zone(
+    doc: Document, scope: Scope, order: range, max_chars: int
+) -> tuple[list[int], bool]:
+    """Lines of a zone, scanning in ``order`` until the first unlabeled prose line.
+
+    Also says whether the scan reached prose (False: the document ended or the zone got
+    too long, so what follows the zone is not known to be an article).
+    """
     zone: list[int] = []
     for index in order:
         line = doc.lines[index]
         if line.blank:
             continue
         if len(zone) >= MAX_ZONE_LINES:
-            break
+            return zone, False
         if doc.unlabeled(index):
             label_zone_rules(doc, scope, [index], max_chars)
             if doc.unlabeled(index) and is_prose(line.text):
-                break
+                return zone, True
         zone.append(index)
-    return zone
+    return zone, False
 
 
 def label_footer(doc: Document, max_chars: int) -> None:
@@ -39,17 +45,17 @@ def label_footer(doc: Document, max_chars: int) -> None:
     _zone(doc, Scope.FOOTER, range(len(doc.lines) - 1, -1, -1), max_chars)
 
 
+
 def label_header(doc: Document, max_chars: int) -> None:
     """Apply header rules and header heuristics from the top down to the first prose."""
-    zone = _zone(doc, Scope.HEADER, range(len(doc.lines)), max_chars)
-    signals = [i for i in zone if doc.labels[i] is not None]
+    zone, reached_prose = _zone(doc, Scope.HEADER, range(len(doc.lines)), max_chars)
     open_lines = [i for i in zone if doc.labels[i] is None]
-    if not signals or not open_lines or len(open_lines) > MAX_HEADER_CANDIDATES:
+    if not open_lines or len(open_lines) > MAX_HEADER_CANDIDATES:
         return
     _find_byline(doc, zone)
-    if any(name == "title" for name, _, _ in doc.captures):
-        return
-    _find_title(doc, [i for i in zone if doc.labels[i] is None])
+    has_title = any(name == "title" for name, _, _ in doc.captures)
+    if reached_prose and not has_title and any(_is_title_signal(doc, i) for i in zone):
+        _find_title(doc, [i for i in zone if doc.labels[i] is None])
 
 
 def _find_byline(doc: Document, zone: list[int]) -> None:
@@ -60,6 +66,12 @@ def _find_byline(doc: Document, zone: list[int]) -> None:
         if any(_is_header_signal(doc, n) for n in neighbours):
             doc.label(index, BYLINE)
             doc.notes.setdefault("authors", (doc.lines[index].key, BYLINE.rule))
+
+
+def _is_title_signal(doc: Document, index: int) -> bool:
+    """Lines that stand around a headline: datelines, bylines, reading times, photo credits."""
+    label = doc.labels[index]
+    return label is not None and label.category in (Category.HEADER, Category.CREDIT)
 
 
 def _is_header_signal(doc: Document, index: int) -> bool:
