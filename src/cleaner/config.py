@@ -23,7 +23,6 @@ class CleanerConfig:
     - ``explain``: record the removal trail (``Article.removed``).
     - ``find_article``: in a full-page dump, keep only the article region.
     - ``regex_timeout``: seconds one rule may spend on one line before it is stopped.
-    - ``max_line_chars``: longer lines are never matched by whole-line rules.
     """
 
     rules: tuple[str, ...] = ()
@@ -33,7 +32,6 @@ class CleanerConfig:
     explain: bool = True
     find_article: bool = True
     regex_timeout: float = 0.25
-    max_line_chars: int = 5000
 
     @classmethod
     def build(cls, **options: Any) -> CleanerConfig:
@@ -62,8 +60,6 @@ class CleanerConfig:
             raise ValueError(f"mode must be one of {', '.join(MODES)}, not {self.mode!r}")
         if not self.regex_timeout > 0:
             raise ValueError("regex_timeout must be positive")
-        if self.max_line_chars < 1:
-            raise ValueError("max_line_chars must be at least 1")
 
 
 def _paths(rules: str | Path | Iterable[str | Path] | None) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ from .config import CleanerConfig
 from .decode import decode
 from .detect import looks_like_html
 from .document import Document, Label
-from .render import render
+from .render import compose
 from .rules import RulePack, Scope, ScopeMatcher, load_packs
 from .stages.lines import label_lines
 from .stages.metadata import build_metadata
@@ -65,15 +65,15 @@ class Cleaner:
         """Run the text pipeline; ``hints`` pre-fill metadata (HTML mode passes the page's)."""
         doc = Document(text, segment(text), dict(self.matchers))
         cut_tokens(doc)
-        label_lines(doc, self.config.max_line_chars)
-        label_footer(doc, self.config.max_line_chars)
-        label_header(doc, self.config.max_line_chars)
+        label_lines(doc)
+        label_footer(doc)
+        label_header(doc)
         if self.config.find_article:
             from .stages.region import select_article
 
             select_article(doc)
         removed = removals(doc, self.config.keep)
-        body = render(text, removed)
+        body = compose(doc, removed)
         metadata = build_metadata(doc, body, hints)
         trail = tuple(removed) if self.config.explain else ()
         return Article(body, metadata, trail, tuple(doc.warnings), mode)

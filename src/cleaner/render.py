@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .article import Removal
+from .document import Document
 from .text import normalize
 
 
@@ -31,3 +32,35 @@ def render(source: str, removed: Iterable[Removal]) -> str:
 def replay(source: str, removed: Iterable[Removal]) -> str:
     """Re-apply a removal trail to its input; equals the cleaned body it came from."""
     return render(source, removed)
+
+
+def compose(doc: Document, removed: list[Removal]) -> str:
+    """The body from a document's normalised lines: equal to ``render(doc.source, removed)``.
+
+    Only lines with an inline cut are normalised again; the rest are already normal.
+    One pass over lines and removals, both in input order.
+    """
+    spans = sorted((r.start, r.end) for r in removed)
+    parts: list[str] = []
+    first = 0
+    for line in doc.lines:
+        if line.blank:
+            continue
+        while first < len(spans) and spans[first][1] <= line.start:
+            first += 1
+        inside = []
+        for span in spans[first:]:
+            if span[0] >= line.end:
+                break
+            inside.append(span)
+        if not inside:
+            parts.append(line.text)
+        elif not (inside[0][0] <= line.start and inside[0][1] >= line.end):
+            kept = render(doc.source[line.start : line.end], _shift(inside, line.start))
+            if kept:
+                parts.append(kept)
+    return "\n\n".join(parts)
+
+
+def _shift(spans: list[tuple[int, int]], offset: int) -> list[Removal]:
+    return [Removal("", "", "", start - offset, end - offset) for start, end in spans]

@@ -13,7 +13,7 @@ import regex
 
 from ..categories import Category
 from ..text import LIST_MARKER, normalize_line
-from .model import CAPTURE_FIELDS, Rule, RulePack, Scope
+from .model import CAPTURE_FIELDS, DEFAULT_MAX_CHARS, MAX_MAX_CHARS, Rule, RulePack, Scope
 
 RULE_ID = regex.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*")
 GROUP_NAME = regex.compile(r"\(\?P?<([A-Za-z_]\w*)>")
@@ -27,6 +27,7 @@ RULE_KEYS = frozenset(
         "examples",
         "counterexamples",
         "case_sensitive",
+        "max_chars",
     }
 )
 EXAMPLE_TIMEOUT = 1.0
@@ -98,6 +99,9 @@ def _parse_rule(file: str, pack: str, index: int, raw: Any) -> Rule:
     case_sensitive = raw.get("case_sensitive", False)
     if not isinstance(case_sensitive, bool):
         raise RulePackError(f"{where}: case_sensitive must be true or false")
+    max_chars = raw.get("max_chars", DEFAULT_MAX_CHARS)
+    if not isinstance(max_chars, int) or not 1 <= max_chars <= MAX_MAX_CHARS:
+        raise RulePackError(f"{where}: max_chars must be a whole number from 1 to {MAX_MAX_CHARS}")
     rule = Rule(
         rule_id,
         category,
@@ -108,6 +112,7 @@ def _parse_rule(file: str, pack: str, index: int, raw: Any) -> Rule:
         counterexamples,
         case_sensitive,
         pack,
+        max_chars,
     )
     compiled = [_compile(where, rule, p) for p in patterns]
     _check_examples(where, rule, compiled)
@@ -145,10 +150,16 @@ def rule_matches(rule: Rule, compiled: Sequence[regex.Pattern[str]], line: str) 
         text = normalize_line(line)
         return any(p.search(text, timeout=EXAMPLE_TIMEOUT) for p in compiled)
     key = line_key(line)
+    if len(key) > rule.max_chars:
+        return False
     return any(p.fullmatch(key, timeout=EXAMPLE_TIMEOUT) for p in compiled)
 
 
 def _check_examples(where: str, rule: Rule, compiled: Sequence[regex.Pattern[str]]) -> None:
+    if rule.scope.whole_line:
+        for line in rule.examples:
+            if len(line_key(line)) > rule.max_chars:
+                raise RulePackError(f"{where}: example {line!r} is longer than max_chars")
     for expected, lines in ((True, rule.examples), (False, rule.counterexamples)):
         for line in lines:
             try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -10,6 +11,9 @@ import regex
 from .loader import GROUP_NAME
 from .model import Rule
 
+# Whole-line results are remembered for lines up to this length (menus and footers repeat).
+MEMO_CHARS = 200
+MEMO_ENTRIES = 100_000
 GROUP_REFERENCE = regex.compile(r"\(\?P=([A-Za-z_]\w*)\)|\\g<([A-Za-z_]\w*)>|\(\?&([A-Za-z_]\w*)\)")
 
 
@@ -49,7 +53,11 @@ def _rule_source(index: int, rule: Rule) -> str:
 
 
 class ScopeMatcher:
-    """All rules of one scope as one pattern; first rule in order wins a line."""
+    """All rules of one scope as one pattern; first rule in order wins a line.
+
+    Whole-line rules only see lines up to their ``max_chars``: for each length band the
+    matcher compiles one pattern of the rules that accept lines of that length.
+    """
 
     def __init__(self, rules: Sequence[Rule], timeout: float) -> None:
         self.rules = tuple(rules)
@@ -57,6 +65,15 @@ class ScopeMatcher:
         sources = [_rule_source(i, r) for i, r in enumerate(self.rules)]
         self.combined = regex.compile("|".join(sources), regex.V0) if sources else None
         self.single = tuple(regex.compile(s, regex.V0) for s in sources)
+        self.bands = sorted({r.max_chars for r in self.rules})
+        self.banded = tuple(
+            regex.compile(
+                "|".join(s for s, r in zip(sources, self.rules, strict=True) if r.max_chars >= b),
+                regex.V0,
+            )
+            for b in self.bands
+        )
+        self._memo: dict[str, Hit | None] = {}
 
     def without(self, rule: Rule) -> ScopeMatcher:
         """The same matcher minus one rule (used after that rule timed out)."""
@@ -78,17 +95,24 @@ class ScopeMatcher:
         return next(i for i in range(len(self.rules)) if match.group(f"r{i}") is not None)
 
     def fullmatch(self, text: str) -> Hit | None:
-        """The first rule whose pattern matches the whole ``text``."""
-        if self.combined is None:
+        """The first rule (of those accepting lines this long) that matches all of ``text``."""
+        memo = len(text) <= MEMO_CHARS
+        if memo and text in self._memo:
+            return self._memo[text]
+        band = bisect_left(self.bands, len(text))
+        if band == len(self.bands):
             return None
         try:
-            match = self.combined.fullmatch(text, timeout=self.timeout)
+            match = self.banded[band].fullmatch(text, timeout=self.timeout)
         except TimeoutError:
             self._raise_culprit(text, whole=True)
             raise
-        if match is None:
-            return None
-        return self._hit(match, self._index(match))
+        hit = None if match is None else self._hit(match, self._index(match))
+        if memo:
+            if len(self._memo) >= MEMO_ENTRIES:
+                self._memo.clear()
+            self._memo[text] = hit
+        return hit
 
     def finditer(self, text: str) -> Iterator[Hit]:
         """Every non-overlapping match of any rule in ``text``, left to right."""
@@ -103,6 +127,8 @@ class ScopeMatcher:
 
     def _raise_culprit(self, text: str, *, whole: bool) -> None:
         for rule, pattern in zip(self.rules, self.single, strict=True):
+            if whole and len(text) > rule.max_chars:
+                continue
             try:
                 if whole:
                     pattern.fullmatch(text, timeout=self.timeout)

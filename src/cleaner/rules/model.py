@@ -39,6 +39,10 @@ SCOPE_DESCRIPTIONS = {
     Scope.FOOTER: "A whole-line rule that applies only after the last paragraph of prose.",
 }
 
+# Whole-line rules skip lines longer than their max_chars (boilerplate lines are short).
+DEFAULT_MAX_CHARS = 200
+MAX_MAX_CHARS = 100_000
+
 # Named groups a pattern may capture; each feeds the metadata field of the same name.
 CAPTURE_FIELDS = frozenset(
     {
@@ -68,6 +72,7 @@ class Rule:
     counterexamples: tuple[str, ...] = ()
     case_sensitive: bool = False
     pack: str = ""
+    max_chars: int = 200
 
     @property
     def captures(self) -> bool:

@@ -7,11 +7,11 @@ from ..rules import Scope
 from .teasers import teaser_extent
 
 
-def label_lines(doc: Document, max_chars: int) -> None:
+def label_lines(doc: Document) -> None:
     """Apply line rules to every line and block-start rules with their teaser blocks."""
     has_blocks = bool(doc.matchers[Scope.BLOCK_START].rules)
     for line in doc.lines:
-        if not doc.unlabeled(line.index) or len(line.key) > max_chars:
+        if not doc.unlabeled(line.index):
             continue
         hit = doc.fullmatch(Scope.LINE, line.key, line.index)
         if hit is not None:
@@ -25,14 +25,13 @@ def label_lines(doc: Document, max_chars: int) -> None:
                 doc.label(index, label)
 
 
-def label_zone_rules(doc: Document, scope: Scope, indexes: list[int], max_chars: int) -> None:
+def label_zone_rules(doc: Document, scope: Scope, indexes: list[int]) -> None:
     """Apply header or footer rules to the given lines (one zone of the document)."""
     if not doc.matchers[scope].rules:
         return
     for index in indexes:
-        line = doc.lines[index]
-        if doc.unlabeled(index) and len(line.key) <= max_chars:
-            hit = doc.fullmatch(scope, line.key, index)
+        if doc.unlabeled(index):
+            hit = doc.fullmatch(scope, doc.lines[index].key, index)
             if hit is not None:
                 doc.label(index, Label.of(hit.rule))
                 doc.capture(hit)

@@ -17,9 +17,7 @@ MAX_ZONE_LINES = 60
 MAX_HEADER_CANDIDATES = 8
 
 
-def _zone(
-    doc: Document, scope: Scope, order: range, max_chars: int
-) -> tuple[list[int], bool]:
+def _zone(doc: Document, scope: Scope, order: range) -> tuple[list[int], bool]:
     """Lines of a zone, scanning in ``order`` until the first unlabeled prose line.
 
     Also says whether the scan reached prose (False: the document ended or the zone got
@@ -33,22 +31,21 @@ def _zone(
         if len(zone) >= MAX_ZONE_LINES:
             return zone, False
         if doc.unlabeled(index):
-            label_zone_rules(doc, scope, [index], max_chars)
+            label_zone_rules(doc, scope, [index])
             if doc.unlabeled(index) and is_prose(line.text):
                 return zone, True
         zone.append(index)
     return zone, False
 
 
-def label_footer(doc: Document, max_chars: int) -> None:
+def label_footer(doc: Document) -> None:
     """Apply footer rules from the bottom up to the last line of prose."""
-    _zone(doc, Scope.FOOTER, range(len(doc.lines) - 1, -1, -1), max_chars)
+    _zone(doc, Scope.FOOTER, range(len(doc.lines) - 1, -1, -1))
 
 
-
-def label_header(doc: Document, max_chars: int) -> None:
+def label_header(doc: Document) -> None:
     """Apply header rules and header heuristics from the top down to the first prose."""
-    zone, reached_prose = _zone(doc, Scope.HEADER, range(len(doc.lines)), max_chars)
+    zone, reached_prose = _zone(doc, Scope.HEADER, range(len(doc.lines)))
     open_lines = [i for i in zone if doc.labels[i] is None]
     if not open_lines or len(open_lines) > MAX_HEADER_CANDIDATES:
         return
