@@ -49,10 +49,10 @@ def compose(doc: Document, removed: list[Removal]) -> str:
         while first < len(spans) and spans[first][1] <= line.start:
             first += 1
         inside = []
-        for span in spans[first:]:
-            if span[0] >= line.end:
-                break
-            inside.append(span)
+        index = first
+        while index < len(spans) and spans[index][0] < line.end:
+            inside.append(spans[index])
+            index += 1
         if not inside:
             parts.append(line.text)
         elif not (inside[0][0] <= line.start and inside[0][1] >= line.end):

@@ -13,7 +13,7 @@ from ..heuristics import BYLINE, SECTION, TITLE
 from ..rules import Scope
 from .lines import label_zone_rules
 
-MAX_ZONE_LINES = 60
+MAX_ZONE_LINES = 60  # lines no rule removed; a longer top or bottom is not a header
 MAX_HEADER_CANDIDATES = 8
 
 
@@ -24,13 +24,15 @@ def _zone(doc: Document, scope: Scope, order: range) -> tuple[list[int], bool]:
     too long, so what follows the zone is not known to be an article).
     """
     zone: list[int] = []
+    open_lines = 0
     for index in order:
         line = doc.lines[index]
         if line.blank:
             continue
-        if len(zone) >= MAX_ZONE_LINES:
+        if open_lines >= MAX_ZONE_LINES:
             return zone, False
         if doc.unlabeled(index):
+            open_lines += 1
             label_zone_rules(doc, scope, [index])
             if doc.unlabeled(index) and is_prose(line.text):
                 return zone, True
