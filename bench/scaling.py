@@ -73,7 +73,8 @@ def main() -> None:
         worst = max(worst, ratio) if i else worst
         rate = row["mb"] / row["seconds"]
         print(
-            f"{row['mb']:>6.0f} {row['seconds']:>8.2f} {ratio:>7.2f} {rate:>7.2f} {row['peak_rss_mb']:>12.0f}"
+            f"{row['mb']:>6.0f} {row['seconds']:>8.2f} {ratio:>7.2f} {rate:>7.2f}"
+            f" {row['peak_rss_mb']:>12.0f}"
         )
     verdict = "linear" if worst <= MAX_RATIO else "NOT linear"
     print(f"worst doubling ratio {worst:.2f} (limit {MAX_RATIO}): {verdict}")

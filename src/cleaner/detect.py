@@ -27,9 +27,5 @@ def looks_like_html(text: str) -> bool:
     head = text[:SNIFF]
     if HTML_START.match(head):
         return True
-    tags = 0
-    for _ in HTML_TAG.finditer(head):
-        tags += 1
-        if tags >= MIN_TAGS:
-            return True
-    return False
+    matches = enumerate(HTML_TAG.finditer(head), start=1)
+    return any(count >= MIN_TAGS for count, _ in matches)

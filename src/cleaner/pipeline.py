@@ -60,15 +60,24 @@ class Cleaner:
         return self.clean_text(text, hints=Metadata(url=url) if url else None)
 
     def clean_text(
-        self, text: str, *, hints: Metadata | None = None, mode: str = "text"
+        self,
+        text: str,
+        *,
+        hints: Metadata | None = None,
+        mode: str = "text",
+        find_article: bool | None = None,
     ) -> Article:
-        """Run the text pipeline; ``hints`` pre-fill metadata (HTML mode passes the page's)."""
+        """Run the text pipeline; ``hints`` pre-fill metadata (HTML mode passes the page's).
+
+        ``find_article`` overrides the config (HTML mode turns it off for text that an
+        extractor already cut down to the article).
+        """
         doc = Document(text, segment(text), dict(self.matchers))
         cut_tokens(doc)
         label_lines(doc)
         label_footer(doc)
         label_header(doc)
-        if self.config.find_article:
+        if self.config.find_article if find_article is None else find_article:
             from .stages.region import select_article
 
             select_article(doc)

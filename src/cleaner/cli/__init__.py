@@ -1,0 +1,94 @@
+"""The ``cleaner`` command: a Unix filter over text files, folders and JSON Lines streams.
+
+One module per job: ``args`` (parsing), ``inputs`` (finding and reading inputs),
+``engine`` (cleaning, in worker processes when asked), ``formats`` and ``explain``
+(rendering), ``run`` (the loop), ``report`` (stderr, progress, --errors), ``rules``
+(``cleaner rules list|test``). See docs/cli.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import sys
+from collections.abc import Sequence
+
+from ..config import CleanerConfig
+from ..io import Interrupted, installed
+from ..rules import RulePackError
+from .args import Options, UsageError, build_parser, check
+from .engine import Engine
+from .report import Counts, Reporter
+from .rules import is_rules_command
+from .rules import main as rules_main
+from .run import Run
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _stdout_gone() -> int:
+    """The reader of stdout went away (``cleaner ... | head``): stop quietly, as filters do."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 128 + getattr(signal, "SIGPIPE", 13)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if is_rules_command(args):
+        return rules_main(args[1:])
+    parser = build_parser()
+    ns = parser.parse_args(args)
+    if ns.paths == ["rules"] and not os.path.exists("rules"):
+        parser.error("no file named 'rules'; did you mean 'cleaner rules list|test'?")
+    try:
+        options = check(ns)
+    except UsageError as exc:
+        parser.error(str(exc))
+    counts = Counts()
+    try:
+        with installed():
+            return _run(options, counts, parser)
+    except Interrupted as stop:
+        if not options.quiet:
+            name = signal.Signals(stop.signum).name
+            print(f"cleaner: interrupted by {name}: {counts.summary()}", file=sys.stderr)
+        return 128 + stop.signum
+    except BrokenPipeError:
+        return _stdout_gone()
+
+
+def _run(options: Options, counts: Counts, parser: argparse.ArgumentParser) -> int:
+    try:
+        config = CleanerConfig.build(
+            rules=options.rules,
+            builtin_rules=options.builtin_rules,
+            keep=options.keep,
+            mode=options.mode,
+            explain=True,
+        )
+        engine = Engine(config, options.workers, options.chunksize)
+    except (RulePackError, ValueError) as exc:
+        parser.error(str(exc))
+    try:
+        errors = open(options.errors, "w", encoding="utf-8") if options.errors else None  # noqa: SIM115
+    except OSError as exc:
+        parser.error(f"--errors {options.errors}: {exc.strerror or exc}")
+    total = None
+    if not options.jsonl and options.paths and all(os.path.isfile(p) for p in options.paths):
+        total = len(options.paths)
+    progress = not options.quiet and sys.stderr.isatty()
+    with (
+        Reporter(counts, progress=progress, total=total, errors=errors) as reporter,
+        engine,
+    ):
+        run = Run(options, engine, counts, reporter)
+        if options.jsonl:
+            run.jsonl()
+        else:
+            run.documents()
+    if not options.quiet:
+        print(f"cleaner: {counts.summary()}", file=sys.stderr)
+    return EXIT_FAILED if counts.errors else EXIT_OK

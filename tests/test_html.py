@@ -1,0 +1,89 @@
+"""HTML in: extraction, metadata from real pages, and bad HTML that must not hang or crash."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+import cleaner
+from cleaner.html import visible_text
+
+PAGES = [
+    ("04a6711caa", "Republicans Are Following Trump", "2019-11-19", ["Jamelle Bouie"]),
+    ("05844573ca", "New SUVs and electric vehicles highlight", "2019-11-20", ["Tom Krisher"]),
+    ("06ee193de4", "The VW ID. SPACE VIZZION is a weird EV", "2019-11-20", ["Chris Davies"]),
+    ("098bb3e96c", "'We had some issues,' exec says", "2019-11-19", ["Meg James"]),
+]
+
+
+def page(bench_dir: Path, prefix: str) -> tuple[str, dict[str, str]]:
+    path = next((bench_dir / "html").glob(f"{prefix}*.html.gz"))
+    truth = json.loads((bench_dir / "ground-truth.json").read_text("utf-8"))
+    return gzip.decompress(path.read_bytes()).decode("utf-8"), truth[path.name.split(".")[0]]
+
+
+@pytest.mark.parametrize(("prefix", "title", "date", "authors"), PAGES)
+def test_metadata_from_real_pages(
+    bench_dir: Path, prefix: str, title: str, date: str, authors: list[str]
+) -> None:
+    html, truth = page(bench_dir, prefix)
+    article = cleaner.clean(html, url=truth["url"])
+    assert article.mode == "html"
+    assert title in (article.metadata.title or "")
+    assert article.metadata.date == date
+    assert article.metadata.authors == authors
+    assert article.metadata.url == truth["url"]
+
+
+def test_a_date_only_in_the_url_is_not_taken(bench_dir: Path) -> None:
+    html, truth = page(bench_dir, "06e5123e4e")
+    assert "/2019/11/18/" in truth["url"]
+    meta = cleaner.clean(html, url=truth["url"]).metadata
+    assert meta.date is None
+    assert "Reuters" not in meta.authors
+
+
+def test_body_keeps_first_and_last_paragraph(bench_dir: Path) -> None:
+    html, truth = page(bench_dir, "098bb3e96c")
+    body = cleaner.clean(html, mode="html").text
+    paragraphs = [p for p in truth["articleBody"].split("\n") if len(p.split()) > 8]
+    assert paragraphs[0][:80] in body
+    assert paragraphs[-1][:80] in body
+
+
+PROSE = "The council approved the budget on Monday after a long and heated debate in the hall."
+
+
+def test_rules_run_over_extracted_text() -> None:
+    html = (
+        "<html><body><article><h1>Budget passes</h1>"
+        + f"<p>{PROSE}</p>" * 4
+        + "<p>Sign up for our daily newsletter!</p></article></body></html>"
+    )
+    article = cleaner.clean(html)
+    assert "newsletter" not in article.text
+    assert PROSE in article.text
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<div>" * 100_000 + PROSE + "</div>" * 100_000,
+        "<html><head><script>" + "var a = 1;" * 10_000 + "</script></head></html>",
+        "<html><body><p>" + PROSE + "</p><p>Unfinished <b>tag",
+        "<html><body>" + "<p>" + PROSE + "</p>" * 20_000,
+    ],
+    ids=["nested-100000", "only-scripts", "truncated", "big"],
+)
+def test_bad_html_gives_a_best_effort_result(html: str) -> None:
+    article = cleaner.clean(html, mode="html")
+    assert isinstance(article.text, str)
+    if "var a" not in html:
+        assert PROSE in article.text
+
+
+def test_visible_text_fallback_needs_no_parser() -> None:
+    assert visible_text("<p>a &lt; b</p><style>p{}</style><li>c") == "a < b\nc"
