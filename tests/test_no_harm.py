@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from cleaner.scoring import page_counts
-
 import cleaner
+from cleaner.scoring import page_counts
 
 MEAN_RECALL_FLOOR = 0.995
 FULLY_KEPT_FLOOR = 0.95
