@@ -75,6 +75,8 @@ def test_unknown_option_and_bad_mode_are_errors() -> None:
         cleaner.clean("x", colour="red")
     with pytest.raises(ValueError, match="mode"):
         cleaner.clean("x", mode="pdf")
+    with pytest.raises(ValueError, match="html_focus"):
+        cleaner.clean("x", html_focus="fast")
 
 
 def test_clean_many_keeps_order_and_can_return_errors() -> None:

@@ -409,6 +409,7 @@ def test_bad_documents_are_reported_and_the_run_goes_on(tmp_path: Path) -> None:
         (["--keep", "bogus", "-"], "unknown category 'bogus'"),
         (["--skip-existing", "-"], "--skip-existing needs -o"),
         (["--format", "yaml"], "invalid choice: 'yaml'"),
+        (["--html-focus", "fast"], "invalid choice: 'fast'"),
         (["--workers", "-1"], "must be 0 or more"),
         (["--no-such-option"], "unrecognized arguments"),
         (["--jsonl", "--format", "text"], "does not apply to JSON Lines"),

@@ -54,6 +54,15 @@ def test_body_keeps_first_and_last_paragraph(bench_dir: Path) -> None:
     assert paragraphs[-1][:80] in body
 
 
+def test_html_focus_trades_page_furniture_for_text(bench_dir: Path) -> None:
+    html, truth = page(bench_dir, "287e4d9f4a")
+    precise = cleaner.clean(html, mode="html", url=truth["url"]).text
+    balanced = cleaner.clean(html, mode="html", url=truth["url"], html_focus="balanced").text
+    assert len(balanced) > len(precise)
+    precise_lines = set(precise.split("\n\n"))
+    assert len(precise_lines & set(balanced.split("\n\n"))) >= 0.8 * len(precise_lines)
+
+
 PROSE = "The council approved the budget on Monday after a long and heated debate in the hall."
 
 

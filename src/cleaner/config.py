@@ -10,6 +10,7 @@ from typing import Any
 from .categories import Category, parse_categories
 
 MODES = ("auto", "text", "html")
+HTML_FOCUSES = ("precision", "balanced", "recall")
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +23,8 @@ class CleanerConfig:
     - ``mode``: ``auto``, ``text`` or ``html``.
     - ``explain``: record the removal trail (``Article.removed``).
     - ``find_article``: in a full-page dump, keep only the article region.
+    - ``html_focus``: how trafilatura extracts HTML: ``precision`` (less page furniture),
+      ``balanced`` or ``recall`` (more text, more furniture).
     - ``regex_timeout``: seconds one rule may spend on one line before it is stopped.
     """
 
@@ -31,6 +34,7 @@ class CleanerConfig:
     mode: str = "auto"
     explain: bool = True
     find_article: bool = True
+    html_focus: str = "precision"
     regex_timeout: float = 0.25
 
     @classmethod
@@ -58,6 +62,10 @@ class CleanerConfig:
         """Raise ValueError on an impossible option value."""
         if self.mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}, not {self.mode!r}")
+        if self.html_focus not in HTML_FOCUSES:
+            raise ValueError(
+                f"html_focus must be one of {', '.join(HTML_FOCUSES)}, not {self.html_focus!r}"
+            )
         if not self.regex_timeout > 0:
             raise ValueError("regex_timeout must be positive")
 

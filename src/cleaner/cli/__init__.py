@@ -67,6 +67,7 @@ def _run(options: Options, counts: Counts, parser: argparse.ArgumentParser) -> i
             builtin_rules=options.builtin_rules,
             keep=options.keep,
             mode=options.mode,
+            html_focus=options.html_focus,
             explain=True,
         )
         engine = Engine(config, options.workers, options.chunksize)

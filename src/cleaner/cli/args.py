@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..categories import Category, parse_categories
-from ..config import MODES
+from ..config import HTML_FOCUSES, MODES
 
 FORMATS = ("text", "json", "jsonl", "markdown")
 DOC_GLOBS = ("*.txt", "*.text", "*.html", "*.htm")
@@ -61,6 +61,7 @@ class Options:
     drop_errors: bool
     globs: tuple[str, ...]
     mode: str
+    html_focus: str
     rules: tuple[str, ...]
     builtin_rules: bool
     keep: frozenset[Category]
@@ -161,6 +162,13 @@ def build_parser() -> argparse.ArgumentParser:
         choices=MODES,
         default="auto",
         help="what the documents are: auto (HTML is recognised by its markup), text, html",
+    )
+    inp.add_argument(
+        "--html-focus",
+        choices=HTML_FOCUSES,
+        default="precision",
+        help="how HTML is extracted: precision (less page furniture, the default), balanced, "
+        "or recall (more text, more furniture)",
     )
     inp.add_argument(
         "--glob",
@@ -301,6 +309,7 @@ def check(ns: argparse.Namespace) -> Options:
         drop_errors=ns.drop_errors,
         globs=tuple(ns.glob) if ns.glob else (JSONL_GLOBS if jsonl else DOC_GLOBS),
         mode=ns.mode,
+        html_focus=ns.html_focus,
         rules=tuple(ns.rules),
         builtin_rules=not ns.no_builtin_rules,
         keep=keep,

@@ -1,0 +1,136 @@
+"""Metadata of an HTML page: meta tags, JSON-LD and the page's own title and byline.
+
+Uses trafilatura's metadata readers on the already parsed tree, and only the ones whose
+fields cleaner reports; each value is then checked by cleaner's own cleaners.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import cache
+from typing import Any
+
+from .article import Metadata
+from .metadata.dates import parse_date
+from .metadata.people import split_people
+from .metadata.values import clean_title
+
+SOURCE = "html:trafilatura"
+LOGGER = logging.getLogger(__name__)
+# htmldate without its extensive search: dates the page states in markup, not guessed
+# from free text.
+SITE_FROM_URL = re.compile(r"https?://(?:www\.|w[0-9]+\.)?([^/]+)")
+# Author elements, in markup only (no regular-expression tests on every element, which
+# cost more than the rest of the metadata together).
+BYLINE_XPATH = (
+    "//*[self::a or self::address or self::div or self::link or self::p or self::span or "
+    "self::strong][@rel='author' or @id='author' or @class='author' or @itemprop='author' or "
+    "@itemprop='author name' or contains(@class, 'author-name') or "
+    "contains(@class, 'authorName') or contains(@class, 'AuthorName') or "
+    "contains(@class, 'byline')]|//author"
+)
+MAX_BYLINE_CHARS = 120
+DATE_OPTIONS: dict[str, Any] = {"extensive_search": False, "original_date": True}
+
+
+def read_fields(tree: Any, url: str | None) -> Any:
+    """trafilatura's metadata readers, cheapest first; fallbacks only for what is missing.
+
+    Section and tags come from meta tags and JSON-LD only: guessing them from the page's
+    category links costs more than all the rest and is often a menu entry.
+    """
+    from htmldate import find_date
+    from trafilatura import metadata as readers
+
+    found = readers.examine_meta(tree)
+    if found.author and " " not in found.author:
+        found.author = None  # a handle, not a name
+    try:
+        found = readers.extract_meta_json(tree, found)
+    except Exception as exc:  # malformed JSON-LD: keep what the meta tags gave
+        LOGGER.debug("JSON-LD metadata not read: %s", exc)
+    if not found.title:
+        found.title = readers.extract_title(tree)
+    if not found.author:
+        found.author = _byline(tree)
+    if not found.url:
+        found.url = readers.extract_url(tree, url)
+    try:
+        found.date = find_date(tree, url=url or found.url, **DATE_OPTIONS)
+    except (ValueError, TypeError, OverflowError):
+        found.date = None
+    if not found.sitename:
+        found.sitename = readers.extract_sitename(tree)
+    found.sitename = _site_name(found.sitename, found.url)
+    return found
+
+
+def _byline(tree: Any) -> str | None:
+    """The first author element of the page (rel, id, itemprop or class "author"/"byline")."""
+    from trafilatura.json_metadata import normalize_authors
+    from trafilatura.metadata import extract_metainfo
+
+    text = extract_metainfo(tree, [_byline_xpath()], len_limit=MAX_BYLINE_CHARS)
+    return normalize_authors(None, text) if text else None
+
+
+@cache
+def _byline_xpath() -> Any:
+    from lxml.etree import XPath
+
+    return XPath(BYLINE_XPATH)
+
+
+def _site_name(name: str | None, url: str | None) -> str | None:
+    """A site name without a social handle's @, capitalised; else the URL's domain."""
+    if name:
+        name = name.lstrip("@")
+        if name and "." not in name and not name[0].isupper():
+            name = name.title()
+        return name or None
+    match = SITE_FROM_URL.match(url or "")
+    return match[1] if match else None
+
+
+def stated_date(value: str | None, page: str) -> str | None:
+    """A date only when the page states it (meta tag, time element, JSON-LD), not a URL path.
+
+    >>> stated_date("2021-11-15", '<time datetime="2021-11-15">'), stated_date(
+    ...     "2021-11-15", '<a href="/2021-11-15/x">')
+    ('2021-11-15', None)
+    """
+    date = parse_date(value)
+    if date is None:
+        return None
+    position = page.find(date)
+    while position != -1:
+        before = page[position - 1 : position]
+        if not (before == "/" or before.isdigit()):
+            return date
+        position = page.find(date, position + 1)
+    return None
+
+
+def page_metadata(found: Any, page: str, url: str | None) -> Metadata:
+    """The page's metadata fields, each checked by cleaner's own value cleaners."""
+    meta = Metadata()
+    if found is None:
+        meta.url = url
+        return meta
+    values: dict[str, Any] = {
+        "title": clean_title(found.title),
+        "authors": split_people(found.author.replace(";", ",") if found.author else None),
+        "date": stated_date(found.date, page),
+        "sitename": clean_title(found.sitename),
+        "section": clean_title(found.categories[0]) if found.categories else None,
+        "tags": [t for t in (clean_title(t) for t in found.tags or []) if t],
+        "url": url or found.url,
+        "language": found.language,
+        "description": clean_title(found.description),
+    }
+    for name, value in values.items():
+        if value not in (None, [], ""):
+            setattr(meta, name, value)
+            meta.sources[name] = "caller" if name == "url" and url else SOURCE
+    return meta
