@@ -20,7 +20,7 @@ PROSE = [
     "1. Cut taxes for small firms",
 ]
 BREAKS = st.sampled_from(["\n", "\n\n", "\r\n", "\n \n", "\u2028", "\n\n\n"])
-LINE = st.one_of(
+BASE_LINE = st.one_of(
     st.sampled_from(JUNK),
     st.sampled_from(PROSE),
     st.text(max_size=80),
@@ -29,13 +29,105 @@ LINE = st.one_of(
         lambda a, b: a + b, st.sampled_from(["{mosads}", "• ", "  ", "— "]), st.sampled_from(PROSE)
     ),
 )
+# An inline ad token glued to the start or end of a junk line ("{mosads}Sign up ...").
+TOKEN_ON_JUNK = st.builds(
+    lambda token, junk, before: token + junk if before else junk + token,
+    st.sampled_from(["{mosads}", "{/mosads}", "[ad]", " [ad] "]),
+    st.sampled_from(JUNK),
+    st.booleans(),
+)
+LINE = st.one_of(BASE_LINE, TOKEN_ON_JUNK)
 
 
 @st.composite
-def documents(draw: st.DrawFn) -> str:
-    """A document of mixed lines joined by assorted line breaks."""
-    lines = draw(st.lists(LINE, max_size=25))
+def documents(draw: st.DrawFn, line: st.SearchStrategy[str] = LINE) -> str:
+    """A document of mixed lines (drawn from ``line``) joined by assorted line breaks."""
+    lines = draw(st.lists(line, max_size=25))
     parts: list[str] = []
-    for line in lines:
-        parts.extend([line, draw(BREAKS)])
+    for text in lines:
+        parts.extend([text, draw(BREAKS)])
     return "".join(parts)
+
+
+# HTML-like text: tag soup built from real tags, attributes, entities, comments, scripts,
+# unclosed and mismatched tags, and the text lines above.
+TAGS = [
+    "p", "div", "span", "a", "b", "i", "nav", "header", "footer", "aside", "article", "main",
+    "section", "h1", "h2", "ul", "li", "table", "tr", "td", "blockquote", "figure",
+    "figcaption", "pre", "form", "button", "iframe", "svg", "textarea", "title", "head", "body",
+    "html", "script", "style", "noscript", "template",
+]  # fmt: skip
+ATTRIBUTES = [
+    "",
+    ' class="nav menu"',
+    ' id="main-content"',
+    ' class="article-body"',
+    ' href="https://example.com/2021/03/04/story"',
+    ' style="display:none"',
+    " data-x=1",
+    ' alt="Photo: Getty Images"',
+    " hidden",
+    ' title="a > b"',
+    " class='",
+    ' onclick="x()"',
+]
+ENTITIES = [
+    "&amp;", "&nbsp;", "&lt;", "&gt;", "&lt;p&gt;", "&quot;", "&#8217;", "&#x2014;", "&#0;",
+    "&#xD800;", "&#1114112;", "&#99999999999;", "&bogus;", "&amp", "&#", "&", "&copy;",
+    "&#x200b;", "&shy;",
+]  # fmt: skip
+MARKUP = [
+    "<!DOCTYPE html>",
+    "<?xml version='1.0' encoding='utf-8'?>",
+    "<!-- comment -->",
+    "<!--",
+    "-->",
+    "<![CDATA[ raw ]]>",
+    "<",
+    ">",
+    "</",
+    "<p",
+    "<br>",
+    "<br/>",
+    "<hr>",
+    '<img src="x.jpg" alt="Photo: Reuters">',
+    '<meta charset="utf-8">',
+    '<meta name="author" content="Jane Doe">',
+    '<meta property="article:published_time" content="2021-03-04T10:00:00Z">',
+    '<meta name="description" content="A budget & a vote">',
+    "<title>Budget passes after long debate</title>",
+    '<script type="application/ld+json">{"@type": "NewsArticle", "author": {"name": "Jo',
+    '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Vote"}</script>',
+    "<script>var s = '</div><p>not text</p>';</script>",
+    "<script>document.write('<p>')",
+    "<style>p { color: red }</style>",
+    "\x00",
+    "\n",
+    "\r\n",
+]
+HTML_FRAGMENT = st.one_of(
+    st.builds(lambda t, a: f"<{t}{a}>", st.sampled_from(TAGS), st.sampled_from(ATTRIBUTES)),
+    st.builds(lambda t: f"</{t}>", st.sampled_from(TAGS)),
+    st.builds(
+        lambda t, a, line: f"<{t}{a}>{line}</{t}>",
+        st.sampled_from(["p", "div", "li", "h2", "nav", "footer", "span", "td", "aside"]),
+        st.sampled_from(ATTRIBUTES),
+        LINE,
+    ),
+    st.sampled_from(ENTITIES),
+    st.sampled_from(MARKUP),
+    LINE,
+)
+
+
+@st.composite
+def html_documents(draw: st.DrawFn) -> str:
+    """Tag soup, or an article page (paragraphs in <article>) with soup around it."""
+    soup = "".join(draw(st.lists(HTML_FRAGMENT, max_size=30)))
+    if draw(st.booleans()):
+        return soup
+    paragraphs = draw(st.lists(st.one_of(st.sampled_from(PROSE), LINE), min_size=1, max_size=12))
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    head = draw(st.sampled_from(["", "<!DOCTYPE html>", "<html><head><title>Vote</title></head>"]))
+    tail = draw(st.sampled_from(["", "</body></html>", "<p>Unfinished <b>tag", "<div>" * 50]))
+    return f"{head}<body>{soup}<article>{body}</article>{tail}"

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import cleaner
 from cleaner.render import render
 from cleaner.text import normalize
 
-from .strategies import documents
+from .strategies import PROSE, TOKEN_ON_JUNK, documents
 
 TEXTS = st.one_of(documents(), st.text())
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -33,6 +33,15 @@ def test_body_lines_are_input_lines_in_order(text: str) -> None:
 @SETTINGS
 @given(TEXTS)
 def test_cleaning_is_idempotent(text: str) -> None:
+    once = cleaner.clean(text, mode="text").text
+    assert cleaner.clean(once, mode="text").text == once
+
+
+@settings(max_examples=50, deadline=None)
+@given(TOKEN_ON_JUNK)
+@example(f"{PROSE[0]}\n\n{{mosads}}Sign up for our daily newsletter!")
+def test_cleaning_is_idempotent_with_a_token_on_a_junk_line(line: str) -> None:
+    text = f"{PROSE[0]}\n\n{line}\n\n{PROSE[3]}"
     once = cleaner.clean(text, mode="text").text
     assert cleaner.clean(once, mode="text").text == once
 

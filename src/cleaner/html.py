@@ -46,7 +46,7 @@ def _parse(page: str) -> Any:
 
     try:
         return load_html(page)
-    except (RecursionError, ValueError, TypeError, AttributeError, MemoryError):
+    except Exception:
         return None  # unparseable: the caller falls back to the page's visible text
 
 
@@ -62,14 +62,14 @@ def _extract(tree: Any, url: str | None, focus: str) -> Any:
             include_comments=False,
             include_tables=True,
         )
-    except (RecursionError, ValueError, TypeError, AttributeError, MemoryError):
+    except Exception:  # odd markup trips the extractor's checks: the visible text is used
         return None
 
 
 def _fields(tree: Any, url: str | None) -> Any:
     try:
         return read_fields(tree, url)
-    except (RecursionError, ValueError, TypeError, AttributeError, MemoryError):
+    except Exception:  # odd markup trips the readers' own checks; metadata is best effort
         return None
 
 

@@ -93,6 +93,15 @@ def raw_line_spans(source: str) -> list[tuple[int, int]]:
     return spans
 
 
+def line_key(text: str) -> str:
+    """The text rules match: the line without a leading list marker or dash.
+
+    >>> line_key("• Read more"), line_key("Plain")
+    ('Read more', 'Plain')
+    """
+    return LIST_MARKER.sub("", text, count=1) if text and not text[0].isalnum() else text
+
+
 def segment(source: str) -> list[Line]:
     """Split ``source`` into normalised lines that keep their input offsets.
 
@@ -113,8 +122,7 @@ def segment(source: str) -> list[Line]:
         else:
             indent = 0
             start = end = start
-        key = LIST_MARKER.sub("", text, count=1) if text and not text[0].isalnum() else text
-        lines.append(Line(index, text, key, start, end, indent))
+        lines.append(Line(index, text, line_key(text), start, end, indent))
     return lines
 
 

@@ -149,6 +149,9 @@ def parse_line(source: str, number: int, line: bytes, field: str, url_field: str
     except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError
         raw = line.decode("utf-8", "replace").rstrip("\r\n")
         return Record(source, number, raw=raw, error=f"malformed JSON: {exc}")
+    except RecursionError:
+        raw = line.decode("utf-8", "replace").rstrip("\r\n")
+        return Record(source, number, raw=raw, error="malformed JSON: nested too deeply")
     if not isinstance(data, dict):
         raw = line.decode("utf-8", "replace").rstrip("\r\n")
         return Record(source, number, raw=raw, error=f"not a JSON object but {_kind(data)}")

@@ -12,15 +12,12 @@ import math
 from collections import Counter
 from typing import NamedTuple
 
-from ..article import Removal
 from ..categories import Category
 from ..document import Document
 from ..features import is_prose
 from ..heuristics import OUTSIDE, TITLE
 from ..linescore import JUNK_COST, best_run, line_value, widen_gaps
-from ..render import render
 from ..rules import Scope
-from ..text import LIST_MARKER
 from .lines import label_zone_rules
 
 # Documents with fewer non-blank lines than this are left alone.
@@ -84,18 +81,8 @@ def select_article(doc: Document) -> None:
 
 
 def body_keys(doc: Document) -> list[str]:
-    """Each line's key as the cleaned text will hold it: without its inline cuts."""
-    keys = [line.key for line in doc.lines]
-    cuts: dict[int, list[Removal]] = {}
-    for cut in doc.cuts:
-        offset = doc.lines[cut.line].start
-        span = Removal("", "", "", cut.start - offset, cut.end - offset)
-        cuts.setdefault(cut.line, []).append(span)
-    for index, spans in cuts.items():
-        line = doc.lines[index]
-        text = render(doc.source[line.start : line.end], spans)
-        keys[index] = LIST_MARKER.sub("", text, count=1) if text and not text[0].isalnum() else text
-    return keys
+    """Each line's key as the cleaned text will hold it (inline cuts are already out)."""
+    return [line.key for line in doc.lines]
 
 
 def find_region(doc: Document, lines: list[int], texts: list[str]) -> Region | None:

@@ -1,10 +1,16 @@
-"""Token rules: cut inline tokens such as ``{mosads}`` out of a line; the rest stays."""
+"""Token rules: cut inline tokens such as ``{mosads}`` out of a line; the rest stays.
+
+The line's text becomes the text without its tokens, so the later stages judge the line
+as the body will hold it (a junk line with a token glued on is still junk).
+"""
 
 from __future__ import annotations
 
+from ..article import Removal
 from ..document import Cut, Document, Label
+from ..render import render
 from ..rules import Scope
-from ..text import char_map
+from ..text import char_map, line_key
 
 
 def cut_tokens(doc: Document) -> None:
@@ -25,7 +31,12 @@ def cut_tokens(doc: Document) -> None:
             if mapped != line.text:
                 doc.warnings.append(f"line {line.index + 1}: token offsets could not be mapped")
                 continue
+        spans = []
         for hit in hits:
-            start = line.start + origin[hit.start]
-            end = line.start + origin[hit.end - 1] + 1
-            doc.cuts.append(Cut(line.index, start, end, Label.of(hit.rule)))
+            start = origin[hit.start]
+            end = origin[hit.end - 1] + 1
+            label = Label.of(hit.rule)
+            doc.cuts.append(Cut(line.index, line.start + start, line.start + end, label))
+            spans.append(Removal("", "", "", start, end))
+        line.text = render(raw, spans)
+        line.key = line_key(line.text)
