@@ -179,11 +179,11 @@ def main() -> None:
         if not rows:
             continue
         print(f"\n{kind} input ({len(inputs[kind])} pages)")
-        print(f"{'system':<24}{'F1':>7}{'P':>7}{'R':>7}{'pages/s':>9}{'MB/s':>8}{'errors':>7}")
+        print(f"{'system':<24}{'F1':>8}{'P':>8}{'R':>8}{'pages/s':>9}{'MB/s':>8}{'errors':>7}")
         for name in rows:
             r = results[name]
             print(
-                f"{name:<24}{r['f1']:>7.3f}{r['precision']:>7.3f}{r['recall']:>7.3f}"
+                f"{name:<24}{r['f1']:>8.4f}{r['precision']:>8.4f}{r['recall']:>8.4f}"
                 f"{r['pages_per_s']:>9.1f}{r['mb_per_s']:>8.2f}{r['errors']:>7}"
             )
         mine = f"cleaner-{kind}"
@@ -192,7 +192,7 @@ def main() -> None:
             print(
                 f"{mine} vs {peer}: throughput ratio {a['pages_per_s'] / b['pages_per_s']:.2f}, "
                 f"time per page ratio {b['pages_per_s'] / a['pages_per_s']:.2f}, "
-                f"F1 {a['f1'] - b['f1']:+.3f}"
+                f"F1 {a['f1'] - b['f1']:+.4f}, recall {a['recall'] - b['recall']:+.4f}"
             )
         if mine in results and args.worst:
             print(f"worst {args.worst} pages for {mine}:")
