@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 
 import pytest
 
@@ -85,6 +86,31 @@ def test_clean_many_keeps_order_and_can_return_errors() -> None:
     assert isinstance(results[0], Article) and results[0].text.startswith("The council")
     assert isinstance(results[1], cleaner.DecodeError)
     assert isinstance(results[2], Article) and results[2].text == "Plain text stays as it is."
+
+
+def test_clean_many_in_processes_equals_one_process_in_order() -> None:
+    texts: list[str | bytes] = [SEED_LIKE, f"Advertisement\n\n{SEED_LIKE}", bytes(range(256)) * 40]
+    texts += [
+        f"Paragraph {i} of the report, which the committee read out in full." for i in range(70)
+    ]
+    engine = Cleaner(keep=["newsletter"])
+    serial = list(engine.clean_many(texts, return_exceptions=True))
+    parallel = list(engine.clean_many(texts, workers=2, return_exceptions=True))
+    assert len(parallel) == len(texts)
+    assert isinstance(parallel[2], cleaner.DecodeError)
+    assert [r for i, r in enumerate(parallel) if i != 2] == [
+        r for i, r in enumerate(serial) if i != 2
+    ]
+    assert "Sign up for our daily newsletter!" in parallel[0].text  # the options reach workers
+    with pytest.raises(cleaner.DecodeError):
+        list(engine.clean_many(texts, workers=2))
+
+
+def test_articles_pickle_to_equal_articles() -> None:
+    article = cleaner.clean(SEED_LIKE, url="https://example.com/a")
+    again = pickle.loads(pickle.dumps(article))
+    assert again == article
+    assert again.metadata.sources == article.metadata.sources
 
 
 def test_cleaner_with_kept_category_and_custom_options() -> None:

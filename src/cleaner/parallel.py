@@ -4,29 +4,30 @@ from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from typing import TYPE_CHECKING
-
-from .config import CleanerConfig
 
 if TYPE_CHECKING:
     from .article import Article
     from .pipeline import Cleaner
 
-CHUNK_SIZE = 16
+CHUNK_SIZE = 32
+
+# The Cleaner of a worker process, set once by the pool's initializer.
+_worker: Cleaner | None = None
 
 
-@lru_cache(maxsize=4)
-def _worker_cleaner(config: CleanerConfig) -> Cleaner:
-    from .pipeline import Cleaner
+def _install(cleaner: Cleaner) -> None:
+    """Pool initializer: forked workers inherit the caller's compiled Cleaner as it is;
+    spawned ones rebuild it from its config (``Cleaner.__reduce__``)."""
+    global _worker
+    _worker = cleaner
 
-    return Cleaner(config)
 
-
-def _clean_task(task: tuple[CleanerConfig, str | bytes, bool]) -> Article | Exception:
-    config, source, return_exceptions = task
+def _clean_task(task: tuple[str | bytes, bool]) -> Article | Exception:
+    source, return_exceptions = task
+    assert _worker is not None, "the pool initializer sets the worker's Cleaner"
     try:
-        return _worker_cleaner(config).clean(source)
+        return _worker.clean(source)
     except Exception as exc:
         if return_exceptions:
             return exc
@@ -34,15 +35,15 @@ def _clean_task(task: tuple[CleanerConfig, str | bytes, bool]) -> Article | Exce
 
 
 def clean_in_processes(
-    config: CleanerConfig,
+    cleaner: Cleaner,
     sources: Iterable[str | bytes],
     workers: int,
     return_exceptions: bool,
 ) -> Iterator[Article | Exception]:
     """Yield one result per source, in order, from a pool of ``workers`` processes."""
-    tasks = ((config, source, return_exceptions) for source in sources)
+    tasks = ((source, return_exceptions) for source in sources)
     context = multiprocessing.get_context("spawn" if _threads_unsafe() else None)
-    with context.Pool(workers) as pool:
+    with context.Pool(workers, initializer=_install, initargs=(cleaner,)) as pool:
         yield from pool.imap(_clean_task, tasks, chunksize=CHUNK_SIZE)
 
 

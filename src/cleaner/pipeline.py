@@ -106,7 +106,7 @@ class Cleaner:
             return
         from .parallel import clean_in_processes
 
-        yield from clean_in_processes(self.config, sources, workers, return_exceptions)
+        yield from clean_in_processes(self, sources, workers, return_exceptions)
 
 
 def _clean_one(cleaner: Cleaner, source: Source, return_exceptions: bool) -> Article | Exception:

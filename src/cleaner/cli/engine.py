@@ -93,7 +93,7 @@ class Engine:
         self.cleaner = Cleaner(config)  # checks the rule packs before any work starts
         self.workers = workers
         self.chunksize = chunksize
-        self.window = 2 * workers
+        self.window = 8 * workers
         self._executor: ProcessPoolExecutor | None = None
 
     def _start(self) -> ProcessPoolExecutor:
