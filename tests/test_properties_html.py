@@ -23,7 +23,7 @@ from cleaner.rules import Scope, builtin_packs
 from cleaner.text import normalize
 
 from .strategies import documents, html_documents
-from .test_properties import is_subsequence
+from .test_properties import assert_trail_replays, is_subsequence
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 TOKEN_RULES = {r.id for pack in builtin_packs() for r in pack.rules if r.scope is Scope.TOKEN}
@@ -96,12 +96,7 @@ def test_html_mode_only_removes_from_the_extracted_text(page: str) -> None:
 @given(safe_pages())
 def test_html_removals_point_into_the_extracted_text(page: str) -> None:
     article, text, _ = extracted(page)
-    previous_end = 0
-    for removal in article.removed:
-        assert text[removal.start : removal.end] == removal.text
-        assert removal.start >= previous_end
-        previous_end = removal.end
-    assert cleaner.replay(text, article.removed) == article.text
+    assert_trail_replays(text, article)
 
 
 @SETTINGS
