@@ -63,6 +63,18 @@ def test_html_focus_trades_page_furniture_for_text(bench_dir: Path) -> None:
     assert len(precise_lines & set(balanced.split("\n\n"))) >= 0.8 * len(precise_lines)
 
 
+def test_author_element_fills_authors_when_meta_tags_have_none() -> None:
+    page = (
+        "<html><head><title>Budget passes | Example News</title></head><body><article>"
+        "<h1>Budget passes</h1><span class='byline'>By Jane Doe</span>"
+        + "<p>The council approved the budget on Monday after a long and heated debate.</p>" * 5
+        + "</article></body></html>"
+    )
+    meta = cleaner.clean(page, url="https://www.example.com/news/budget").metadata
+    assert meta.authors == ["Jane Doe"]
+    assert meta.sitename == "example.com"
+
+
 PROSE = "The council approved the budget on Monday after a long and heated debate in the hall."
 
 

@@ -18,8 +18,7 @@ from .metadata.values import clean_title
 
 SOURCE = "html:trafilatura"
 LOGGER = logging.getLogger(__name__)
-# htmldate without its extensive search: dates the page states in markup, not guessed
-# from free text.
+# The site name when the page gives none: the URL's host without "www.".
 SITE_FROM_URL = re.compile(r"https?://(?:www\.|w[0-9]+\.)?([^/]+)")
 # Author elements, in markup only (no regular-expression tests on every element, which
 # cost more than the rest of the metadata together).
@@ -31,6 +30,8 @@ BYLINE_XPATH = (
     "contains(@class, 'byline')]|//author"
 )
 MAX_BYLINE_CHARS = 120
+# htmldate without its extensive search: dates the page states in markup, not guessed
+# from free text.
 DATE_OPTIONS: dict[str, Any] = {"extensive_search": False, "original_date": True}
 
 
