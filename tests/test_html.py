@@ -75,6 +75,34 @@ def test_author_element_fills_authors_when_meta_tags_have_none() -> None:
     assert meta.sitename == "example.com"
 
 
+def test_single_dropped_blocks_come_back_unless_they_are_furniture() -> None:
+    from lxml import html as lxml_html
+
+    from cleaner.gaps import restore_gaps
+
+    kept = [f"Paragraph {n} of the article, which the extractor kept." for n in range(1, 6)]
+    page = lxml_html.fromstring(
+        "<article>"
+        f"<p>{kept[0]}</p><figure><figcaption>The mayor at the hall.</figcaption></figure>"
+        f"<p>{kept[1]}</p><p>CLICK HERE TO GET THE NEWS APP</p>"
+        f"<p>{kept[2]}</p><div class='related-links'><p>Another story</p></div>"
+        f"<p>{kept[3]}</p><h2><a href='/budget'>The budget in numbers</a></h2>"
+        f"<p>{kept[4]}</p><p>Two dropped</p><p>blocks in a row</p>"
+        "</article>"
+    )
+    restored = restore_gaps(page, "\n".join(kept)).split("\n")
+    assert restored == [*kept[:4], "The budget in numbers", kept[4]]
+
+
+def test_html_mode_restores_link_lines_inside_the_article(bench_dir: Path) -> None:
+    html, truth = page(bench_dir, "287e4d9f4a")
+    assert "Get it at Dell for $549" in truth["articleBody"]
+    import trafilatura
+
+    assert "Get it at Dell for $549" not in trafilatura.extract(html, favor_precision=True)
+    assert "Get it at Dell for $549" in cleaner.clean(html, url=truth["url"]).text
+
+
 PROSE = "The council approved the budget on Monday after a long and heated debate in the hall."
 
 

@@ -10,6 +10,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from .article import Article
+from .gaps import restore_gaps
 from .page_metadata import page_metadata, read_fields
 
 if TYPE_CHECKING:
@@ -79,6 +80,8 @@ def clean_html(cleaner: Cleaner, page: str, *, url: str | None = None) -> Articl
     hints = page_metadata(None if tree is None else _fields(tree, url), page, url)
     extracted = None if tree is None else _extract(tree, url, cleaner.config.html_focus)
     text = extracted.text if extracted is not None and extracted.text else ""
+    if text and cleaner.config.html_focus == "precision":
+        text = restore_gaps(tree, text)
     if not text.strip():
         return cleaner.clean_text(visible_text(page), hints=hints, mode="html")
     return cleaner.clean_text(text, hints=hints, mode="html", find_article=False)
