@@ -38,11 +38,27 @@ def test_metadata_from_real_pages(
     assert article.metadata.url == truth["url"]
 
 
-def test_a_date_only_in_the_url_is_not_taken(bench_dir: Path) -> None:
+ARTICLE = "<p>The council met on Monday to vote on the new budget for the coming year.</p>" * 3
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "<link rel='canonical' href='https://ex.com/news/council-votes-2021-11-15'>",
+        "<meta property='og:url' content='https://ex.com/news?date=2021-11-15'>",
+        "<link rel='canonical' href='https://ex.com/2021/11/15/council-votes'>",
+    ],
+)
+def test_a_date_only_in_a_url_is_not_taken(head: str) -> None:
+    page = f"<html><head><title>Vote</title>{head}</head><body><article>{ARTICLE}</article>"
+    assert cleaner.clean(page + "</body></html>", mode="html").metadata.date is None
+
+
+def test_a_date_the_page_writes_out_confirms_the_url_date(bench_dir: Path) -> None:
     html, truth = page(bench_dir, "06e5123e4e")
-    assert "/2019/11/18/" in truth["url"]
+    assert "/2019/11/18/" in truth["url"] and '"pubDate":"November 18, 2019"' in html
     meta = cleaner.clean(html, url=truth["url"]).metadata
-    assert meta.date is None
+    assert meta.date == "2019-11-18"
     assert "Reuters" not in meta.authors
 
 

@@ -16,6 +16,12 @@ from typing import Any
 # Block elements whose text trafilatura gives a line of its own (table cells come out as
 # table rows, so they are left out).
 BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt")
+# Elements whose text is not shown.
+INVISIBLE_TAGS = ("script", "style", "noscript", "template")
+VISIBLE_TEXT = (
+    ".//text()[not(ancestor::script or ancestor::style or ancestor::noscript "
+    "or ancestor::template)]"
+)
 # Containers whose blocks are furniture, by tag or by a class or id that names them.
 FURNITURE_TAGS = frozenset({"figure", "figcaption", "aside", "nav", "footer", "header", "form"})
 FURNITURE_NAMES = re.compile(
@@ -36,6 +42,9 @@ LIST_DASH = "- "
 def restore_gaps(tree: Any, text: str) -> str:
     """``text`` with each dropped block that stood alone between two kept blocks put back.
 
+    Only a block without blocks inside it comes back, and only when its text is not
+    already in ``text`` (a quote or a table cell the extraction kept in another form).
+
     >>> from lxml import html
     >>> page = html.fromstring(
     ...     "<div><p>One kept.</p><p><a href='/x'>Linked line</a></p><p>Two kept.</p></div>")
@@ -49,15 +58,16 @@ def restore_gaps(tree: Any, text: str) -> str:
     position: dict[str, int] = {}
     for number, (block_text, _) in enumerate(blocks):
         position.setdefault(block_text, number)
+    flat = " ".join(text.split())
     lines: list[str] = []
     previous: int | None = None
     for line in text.split("\n"):
         key = " ".join(line.split())
         index = position.get(key[len(LIST_DASH) :] if key.startswith(LIST_DASH) else key)
         if index is not None and previous is not None and index - previous == 2:
-            gap_text, element = blocks[previous + 1]
-            if _is_article_text(element, gap_text):
-                lines.append(gap_text)
+            gap = _gap_text(*blocks[previous + 1])
+            if gap and gap not in flat:
+                lines.append(gap)
         lines.append(line)
         if index is not None:
             previous = index
@@ -75,6 +85,15 @@ def _blocks(tree: Any) -> list[tuple[str, Any]]:
             blocks.append((block_text, element))
             last = block_text
     return blocks
+
+
+def _gap_text(text: str, element: Any) -> str | None:
+    """The text of a dropped block, when it is a block of its own that reads as article text."""
+    if next(element.iterdescendants(*BLOCK_TAGS), None) is not None:
+        return None  # a container (a quote, a list item with paragraphs): its parts decide
+    if next(element.iterdescendants(*INVISIBLE_TAGS), None) is not None:
+        text = " ".join(" ".join(element.xpath(VISIBLE_TEXT)).split())
+    return text if text and _is_article_text(element, text) else None
 
 
 def _is_article_text(element: Any, text: str) -> bool:

@@ -16,14 +16,18 @@ from .page_metadata import page_metadata, read_fields
 if TYPE_CHECKING:
     from .pipeline import Cleaner
 
-INVISIBLE_BLOCKS = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.I | re.S)
+# Elements whose content is not shown; an unclosed one hides the rest of the page.
+INVISIBLE_OPEN = re.compile(r"<(script|style|noscript|template)\b|<!--", re.I)
+INVISIBLE_CLOSE = {
+    tag: re.compile(rf"</{tag}\s*>", re.I) for tag in ("script", "style", "noscript", "template")
+}
+COMMENT_CLOSE = re.compile("-->")
 BLOCK_TAGS = re.compile(
     r"<(?:/?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|section|article|header|footer|nav|aside|"
     r"blockquote|pre|figure|figcaption|dd|dt|main)\b)[^>]*>",
     re.I,
 )
 ANY_TAG = re.compile(r"<[^>]*>")
-COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
 class HtmlError(ValueError):
@@ -36,10 +40,32 @@ def visible_text(page: str) -> str:
     >>> visible_text("<p>One &amp; two</p><script>x()</script><div>Three</div>")
     'One & two\\nThree'
     """
-    text = INVISIBLE_BLOCKS.sub(" ", COMMENT.sub(" ", page))
+    text = _without_invisible(page)
     text = ANY_TAG.sub(" ", BLOCK_TAGS.sub("\n", text))
     lines = (" ".join(html_lib.unescape(line).split()) for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+def _without_invisible(page: str) -> str:
+    """The page without comments, scripts and styles, in one pass (an unclosed one runs to
+    the end of the page, as in a browser).
+
+    >>> _without_invisible("a<script>x</script>b<!-- c -->d<STYLE>e")
+    'a b d '
+    """
+    parts: list[str] = []
+    position = 0
+    while match := INVISIBLE_OPEN.search(page, position):
+        parts.append(page[position : match.start()])
+        tag = match.group(1)
+        closing = COMMENT_CLOSE if tag is None else INVISIBLE_CLOSE[tag.lower()]
+        end = closing.search(page, match.end())
+        if end is None:
+            return "".join(parts) + " "
+        parts.append(" ")
+        position = end.end()
+    parts.append(page[position:])
+    return "".join(parts)
 
 
 def _parse(page: str) -> Any:

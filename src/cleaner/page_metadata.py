@@ -10,6 +10,7 @@ import logging
 import re
 from functools import cache
 from typing import Any
+from urllib.parse import urlsplit
 
 from .article import Metadata
 from .metadata.dates import parse_date
@@ -19,7 +20,7 @@ from .metadata.values import clean_title
 SOURCE = "html:trafilatura"
 LOGGER = logging.getLogger(__name__)
 # The site name when the page gives none: the URL's host without "www.".
-SITE_FROM_URL = re.compile(r"https?://(?:www\.|w[0-9]+\.)?([^/]+)")
+WWW = re.compile(r"^www\d*\.")
 # Author elements, in markup only (no regular-expression tests on every element, which
 # cost more than the rest of the metadata together).
 BYLINE_XPATH = (
@@ -30,6 +31,14 @@ BYLINE_XPATH = (
     "contains(@class, 'byline')]|//author"
 )
 MAX_BYLINE_CHARS = 120
+# A date inside a run of characters with one of these signs is part of a URL or path.
+URL_EDGES = frozenset(" \t\n\"'<>()[]{}")
+URL_SIGNS = ("/", "?", "=")
+MAX_URL_CHARS = 2000
+MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
 # htmldate without its extensive search: dates the page states in markup, not guessed
 # from free text.
 DATE_OPTIONS: dict[str, Any] = {"extensive_search": False, "original_date": True}
@@ -84,21 +93,26 @@ def _byline_xpath() -> Any:
 
 
 def _site_name(name: str | None, url: str | None) -> str | None:
-    """A site name without a social handle's @, capitalised; else the URL's domain."""
-    if name:
-        name = name.lstrip("@")
-        if name and "." not in name and not name[0].isupper():
-            name = name.title()
-        return name or None
-    match = SITE_FROM_URL.match(url or "")
-    return match[1] if match else None
+    """A site name without a social handle's @; else the URL's host without "www.".
+
+    >>> _site_name("@nytimes", None), _site_name(None, "https://www.example.com:8443/a")
+    ('nytimes', 'example.com')
+    """
+    if name and name.lstrip("@"):
+        return name.lstrip("@")
+    try:
+        host = urlsplit(url or "").hostname
+    except ValueError:
+        return None
+    return WWW.sub("", host) if host else None
 
 
 def stated_date(value: str | None, page: str) -> str | None:
-    """A date only when the page states it (meta tag, time element, JSON-LD), not a URL path.
+    """A date only when the page states it (meta tag, time element, JSON-LD, or written out
+    for readers), not when it is only in a URL.
 
     >>> stated_date("2021-11-15", '<time datetime="2021-11-15">'), stated_date(
-    ...     "2021-11-15", '<a href="/2021-11-15/x">')
+    ...     "2021-11-15", '<link href="https://ex.com/news/vote-2021-11-15">')
     ('2021-11-15', None)
     """
     date = parse_date(value)
@@ -106,11 +120,42 @@ def stated_date(value: str | None, page: str) -> str | None:
         return None
     position = page.find(date)
     while position != -1:
-        before = page[position - 1 : position]
-        if not (before == "/" or before.isdigit()):
+        if not _in_url(page, position, position + len(date)):
             return date
         position = page.find(date, position + 1)
-    return None
+    return date if any(form in page for form in _written_forms(date)) else None
+
+
+def _written_forms(date: str) -> list[str]:
+    """How a page writes an ISO date for readers: 'Nov. 19, 2019', '19 November 2019', ...
+
+    >>> _written_forms("2019-11-09")[:3]
+    ['Nov 9, 2019', 'Nov. 9, 2019', 'November 9, 2019']
+    """
+    year, month, day = (int(part) for part in date.split("-"))
+    name = MONTHS[month - 1]
+    short = name[:3]
+    return [
+        f"{short} {day}, {year}",
+        f"{short}. {day}, {year}",
+        f"{name} {day}, {year}",
+        f"{day} {name} {year}",
+        f"{day} {short} {year}",
+        f"{day:02d}.{month:02d}.{year}",
+        f"{day}.{month}.{year}",
+    ]
+
+
+def _in_url(page: str, start: int, end: int) -> bool:
+    """True when page[start:end] is part of a URL or path (its run of characters between
+    quotes, spaces or brackets holds a '/', '?' or '=')."""
+    left = start
+    while left > 0 and start - left < MAX_URL_CHARS and page[left - 1] not in URL_EDGES:
+        left -= 1
+    right = end
+    while right < len(page) and right - end < MAX_URL_CHARS and page[right] not in URL_EDGES:
+        right += 1
+    return any(sign in page[left:right] for sign in URL_SIGNS)
 
 
 def page_metadata(found: Any, page: str, url: str | None) -> Metadata:

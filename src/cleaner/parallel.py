@@ -1,16 +1,25 @@
-"""Clean documents in several processes, input order kept, one Cleaner per process."""
+"""Clean documents in several processes, input order kept, one Cleaner per process.
+
+Chunks of documents go to the workers with a bounded number in flight, so memory stays
+bounded however long the input and however slowly the caller consumes results.
+"""
 
 from __future__ import annotations
 
 import multiprocessing
+from collections import deque
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult
+
     from .article import Article
     from .pipeline import Cleaner
 
 CHUNK_SIZE = 32
+CHUNKS_PER_WORKER = 4  # chunks in flight per worker
 
 # The Cleaner of a worker process, set once by the pool's initializer.
 _worker: Cleaner | None = None
@@ -23,15 +32,16 @@ def _install(cleaner: Cleaner) -> None:
     _worker = cleaner
 
 
-def _clean_task(task: tuple[str | bytes, bool]) -> Article | Exception:
-    source, return_exceptions = task
+def _clean_chunk(sources: list[str | bytes]) -> list[Article | Exception]:
+    """Each document's Article, or the exception it raised (the parent decides)."""
     assert _worker is not None, "the pool initializer sets the worker's Cleaner"
-    try:
-        return _worker.clean(source)
-    except Exception as exc:
-        if return_exceptions:
-            return exc
-        raise
+    results: list[Article | Exception] = []
+    for source in sources:
+        try:
+            results.append(_worker.clean(source))
+        except Exception as exc:
+            results.append(exc)
+    return results
 
 
 def clean_in_processes(
@@ -40,11 +50,25 @@ def clean_in_processes(
     workers: int,
     return_exceptions: bool,
 ) -> Iterator[Article | Exception]:
-    """Yield one result per source, in order, from a pool of ``workers`` processes."""
-    tasks = ((source, return_exceptions) for source in sources)
+    """Yield one result per source, in order, from a pool of ``workers`` processes.
+
+    Without ``return_exceptions`` the first failing document raises its exception after
+    every result before it was yielded, as in one process.
+    """
+    iterator = iter(sources)
     context = multiprocessing.get_context("spawn" if _threads_unsafe() else None)
+    window = CHUNKS_PER_WORKER * workers
     with context.Pool(workers, initializer=_install, initargs=(cleaner,)) as pool:
-        yield from pool.imap(_clean_task, tasks, chunksize=CHUNK_SIZE)
+        inflight: deque[AsyncResult[list[Article | Exception]]] = deque()
+        while True:
+            while len(inflight) < window and (chunk := list(islice(iterator, CHUNK_SIZE))):
+                inflight.append(pool.apply_async(_clean_chunk, (chunk,)))
+            if not inflight:
+                return
+            for result in inflight.popleft().get():
+                if isinstance(result, Exception) and not return_exceptions:
+                    raise result
+                yield result
 
 
 def _threads_unsafe() -> bool:

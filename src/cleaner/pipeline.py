@@ -38,6 +38,10 @@ class Cleaner:
             self.config.rules, builtin=self.config.builtin_rules
         )
         rules = [rule for pack in self.packs for rule in pack.rules]
+        # A kept category's tokens are not cut: the body keeps them as they are.
+        rules = [
+            r for r in rules if r.scope is not Scope.TOKEN or r.category not in self.config.keep
+        ]
         self.matchers = {
             scope: ScopeMatcher([r for r in rules if r.scope is scope], self.config.regex_timeout)
             for scope in Scope

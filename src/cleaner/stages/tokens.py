@@ -24,19 +24,35 @@ def cut_tokens(doc: Document) -> None:
         if not hits:
             continue
         raw = doc.source[line.start : line.end]
-        if raw == line.text:
-            origin = list(range(len(raw)))
-        else:
-            mapped, origin = char_map(raw)
-            if mapped != line.text:
-                doc.warnings.append(f"line {line.index + 1}: token offsets could not be mapped")
-                continue
-        spans = []
-        for hit in hits:
-            start = origin[hit.start]
-            end = origin[hit.end - 1] + 1
+        spans = _raw_spans(raw, line.text, [(hit.start, hit.end) for hit in hits])
+        if spans is None:
+            doc.warnings.append(f"line {line.index + 1}: token offsets could not be mapped")
+            continue
+        for hit, span in zip(hits, spans, strict=True):
             label = Label.of(hit.rule)
-            doc.cuts.append(Cut(line.index, line.start + start, line.start + end, label))
-            spans.append(Removal("", "", "", start, end))
+            doc.cuts.append(Cut(line.index, line.start + span.start, line.start + span.end, label))
         line.text = render(raw, spans)
         line.key = line_key(line.text)
+
+
+def _raw_spans(raw: str, text: str, hits: list[tuple[int, int]]) -> list[Removal] | None:
+    """Where the hits in the normalised ``text`` stand in the ``raw`` line.
+
+    Through the character map when normalising the raw line gives ``text``; else (an
+    invisible character inside a composed letter) each hit's own text is looked up in the
+    raw line, in order. None when a hit cannot be placed.
+    """
+    if raw == text:
+        return [Removal("", "", "", start, end) for start, end in hits]
+    mapped, origin = char_map(raw)
+    if mapped == text:
+        return [Removal("", "", "", origin[start], origin[end - 1] + 1) for start, end in hits]
+    spans: list[Removal] = []
+    position = 0
+    for start, end in hits:
+        found = raw.find(text[start:end], position)
+        if found == -1:
+            return None
+        position = found + end - start
+        spans.append(Removal("", "", "", found, position))
+    return spans
