@@ -109,6 +109,16 @@ def test_clean_many_in_processes_equals_one_process_in_order() -> None:
     assert yielded == serial[:2]  # as in one process: every result before the failure
 
 
+def test_a_kept_category_keeps_its_inline_tokens() -> None:
+    text = "The council met on Monday {mosads} to vote on the new budget.\n\n{mosads}"
+    article = cleaner.clean(text, mode="text", keep=["ad"])
+    assert (
+        article.text == "The council met on Monday {mosads} to vote on the new budget.\n\n{mosads}"
+    )
+    assert article.removed == ()
+    assert cleaner.replay(text, article.removed) == article.text
+
+
 def test_articles_pickle_to_equal_articles() -> None:
     article = cleaner.clean(SEED_LIKE, url="https://example.com/a")
     again = pickle.loads(pickle.dumps(article))

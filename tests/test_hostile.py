@@ -83,3 +83,15 @@ def test_lone_surrogates_and_odd_line_breaks_do_not_break_output() -> None:
 def test_non_string_input_is_a_type_error() -> None:
     with pytest.raises(TypeError, match="str or bytes"):
         cleaner.clean(12345)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["{mosads}Cafe\u200b\u0301 is open again.", "{mosads}\u1100\u1161 The council met."],
+    ids=["invisible-inside-accented-letter", "hangul-jamo"],
+)
+def test_tokens_are_cut_where_normalising_composes_letters(text: str) -> None:
+    article = cleaner.clean(text, mode="text")
+    assert "{mosads}" not in article.text and not article.warnings
+    assert cleaner.replay(text, article.removed) == article.text
+    assert cleaner.clean(article.text, mode="text").text == article.text

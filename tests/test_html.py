@@ -150,5 +150,30 @@ def test_bad_html_gives_a_best_effort_result(html: str) -> None:
         assert PROSE in article.text
 
 
+def test_an_unclosed_script_or_comment_hides_the_rest_of_the_page() -> None:
+    assert visible_text("<p>Shown</p><script>x " + "y " * 1000) == "Shown"
+    assert visible_text("<p>Shown</p><!-- x " + "<p>y</p>" * 1000) == "Shown"
+    assert visible_text("<p>a</p><SCRIPT>x</script ><p>b</p>") == "a\nb"
+
+
+def test_quotes_and_table_cells_are_not_put_back_twice() -> None:
+    first = "<p>The council met on Monday to vote on the new budget for the coming year.</p>"
+    last = "<p>The board met on Tuesday to discuss the plan for the next decade and voted.</p>"
+    quote = (
+        "<blockquote><p>We will win this fight, he said.</p><p>And we will not stop.</p>"
+        "</blockquote>"
+    )
+    table = (
+        "<table><tr><td><p>Revenue rose 12% in the quarter, the firm said.</p></td></tr></table>"
+    )
+    for middle in (quote, table):
+        body = cleaner.clean(
+            f"<html><body><article>{first}{middle}{last}</article></body></html>"
+        ).text
+        lines = body.split("\n\n")
+        assert len(lines) == len(set(lines))
+        assert not any("fight, he said.And" in line for line in lines)
+
+
 def test_visible_text_fallback_needs_no_parser() -> None:
     assert visible_text("<p>a &lt; b</p><style>p{}</style><li>c") == "a < b\nc"
