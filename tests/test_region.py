@@ -259,7 +259,8 @@ def test_region_stage_handles_a_long_page_in_one_pass() -> None:
     menu = ["Home", "World", "Politics", "Business", "Sport", "Culture"]
     article = [f"Part {n}: {line}" for n in range(500) for line in ENGLISH_ARTICLE]
     text = "\n".join([*menu * 2000, *article, *menu * 2000])
-    doc = Document(text, segment(text), dict(cached_cleaner(cleaner.CleanerConfig()).matchers))
+    engine = cached_cleaner(cleaner.CleanerConfig())
+    doc = Document(text, segment(text), dict(engine.matchers), engine.line_gate)
     select_article(doc)
     kept = [line.text for line, label in zip(doc.lines, doc.labels, strict=True) if not label]
     assert kept == article

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from .categories import Category
 from .rules import Hit, Rule, RuleTimeout, Scope, ScopeMatcher
+from .rules.linegate import Candidates, LineGate
 from .text import Line
 
 
@@ -40,11 +41,13 @@ class Document:
     source: str
     lines: list[Line]
     matchers: dict[Scope, ScopeMatcher]
+    line_gate: LineGate
     labels: list[Label | None] = field(default_factory=list)
     cuts: list[Cut] = field(default_factory=list)
     captures: list[tuple[str, str, str]] = field(default_factory=list)
     notes: dict[str, tuple[str, str]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    admitted: Candidates | None = None
 
     def __post_init__(self) -> None:
         if not self.labels:
@@ -63,17 +66,48 @@ class Document:
         """Keep the metadata fields a rule captured, with the rule's id."""
         self.captures.extend((name, value, hit.rule.id) for name, value in hit.fields)
 
-    def fullmatch(self, scope: Scope, text: str, where: int) -> Hit | None:
-        """Match ``text`` against a scope's rules; a rule that times out is dropped."""
+    def match_line(self, scope: Scope, index: int) -> Hit | None:
+        """The first rule of a whole-line scope that matches the line's key.
+
+        Only the rules the line gate names for the line are tried; a rule that times out is
+        dropped for the rest of the document.
+        """
         while True:
             matcher = self.matchers[scope]
-            try:
-                return matcher.fullmatch(text)
-            except RuleTimeout as exc:
-                self._drop(scope, exc.rule, where)
-            except TimeoutError:
-                self.warnings.append(f"line {where + 1}: {scope} rules timed out; line left as is")
+            candidates = self.candidates(scope).get(index, ())
+            if matcher is not self.line_gate.matchers[scope]:  # a rule was dropped
+                rules = self.line_gate.matchers[scope].rules
+                ids = [rules[i].id for i in candidates]
+                candidates = tuple(matcher.position[r] for r in ids if r in matcher.position)
+            if matcher.always:
+                candidates = tuple(sorted(matcher.always.union(candidates)))
+            if not candidates:
                 return None
+            try:
+                return matcher.first(self.lines[index].key, candidates)
+            except RuleTimeout as exc:
+                self._drop(scope, exc.rule, index)
+
+    def match_lines(self, scope: Scope, indexes: list[int]) -> dict[int, Hit]:
+        """`match_line` for many lines; only the lines a rule matched are in the result."""
+        if not self.matchers[scope].always:
+            admitted = self.candidates(scope)
+            indexes = [i for i in indexes if i in admitted]
+        hits = {}
+        for index in indexes:
+            hit = self.match_line(scope, index)
+            if hit is not None:
+                hits[index] = hit
+        return hits
+
+    def candidates(self, scope: Scope) -> dict[int, tuple[int, ...]]:
+        """The lines the line gate admits for a scope, with their candidate rules.
+
+        The gate reads the keys once, on first use (after the token cuts).
+        """
+        if self.admitted is None:
+            self.admitted = self.line_gate.admit([line.key for line in self.lines])
+        return self.admitted[scope]
 
     def finditer(self, scope: Scope, text: str, where: int) -> list[Hit]:
         """All matches of a scope's rules in ``text``, with the same timeout handling."""

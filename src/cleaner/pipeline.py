@@ -15,6 +15,7 @@ from .detect import looks_like_html
 from .document import Document, Label
 from .render import compose
 from .rules import RulePack, Scope, ScopeMatcher, load_packs
+from .rules.linegate import LineGate
 from .stages.lines import label_lines
 from .stages.metadata import build_metadata
 from .stages.tokens import cut_tokens
@@ -46,6 +47,7 @@ class Cleaner:
             scope: ScopeMatcher([r for r in rules if r.scope is scope], self.config.regex_timeout)
             for scope in Scope
         }
+        self.line_gate = LineGate(self.matchers)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (Cleaner, (self.config,))
@@ -77,7 +79,7 @@ class Cleaner:
         ``find_article`` overrides the config (HTML mode turns it off for text that an
         extractor already cut down to the article).
         """
-        doc = Document(text, segment(text), dict(self.matchers))
+        doc = Document(text, segment(text), dict(self.matchers), self.line_gate)
         cut_tokens(doc)
         label_lines(doc)
         label_footer(doc)

@@ -86,6 +86,11 @@ def raw_line_spans(source: str) -> list[tuple[int, int]]:
     """The (start, end) of every line of ``source``, line breaks excluded."""
     spans: list[tuple[int, int]] = []
     pos = 0
+    if not _has_any(source, OTHER_BREAK_CHARS):  # only "\n": offsets from line lengths
+        for line in source.split("\n"):
+            spans.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        return spans
     for match in LINE_BREAK.finditer(source):
         spans.append((pos, match.start()))
         pos = match.end()
@@ -108,21 +113,28 @@ def segment(source: str) -> list[Line]:
     >>> [(ln.text, ln.start, ln.end) for ln in segment(" a \\n\\n• b")]
     [('a', 1, 2), ('', 4, 4), ('• b', 5, 8)]
     """
-    spans = raw_line_spans(source)
-    texts = normalize(source).split("\n")
-    if len(texts) != len(spans):  # defensive: fall back to line-by-line normalisation
-        texts = [normalize_line(source[a:b]) for a, b in spans]
+    nfc = source.isascii() or unicodedata.is_normalized("NFC", source)
     lines: list[Line] = []
-    for index, ((start, end), text) in enumerate(zip(spans, texts, strict=True)):
-        if text:
-            raw = source[start:end]
+    for index, (start, end) in enumerate(raw_line_spans(source)):
+        raw = source[start:end]
+        if nfc and raw.isprintable() and "  " not in raw:
+            # Nothing to normalise but the line's edges (printable: no control, format
+            # or odd space character).
+            text = raw.strip(" ")
+            if len(text) != len(raw):
+                lead = len(raw) - len(raw.lstrip(" "))
+                start, end = start + lead, start + lead + len(text)
+            else:
+                lead = 0
+        else:
+            text = normalize_line(raw)
             lead = len(raw) - len(raw.lstrip())
             start, end = start + lead, end - (len(raw) - len(raw.rstrip()))
-            indent = lead
-        else:
-            indent = 0
-            start = end = start
-        lines.append(Line(index, text, line_key(text), start, end, indent))
+        if not text:
+            lines.append(Line(index, text, text, start - lead, start - lead, 0))
+            continue
+        key = LIST_MARKER.sub("", text, count=1) if not text[0].isalnum() else text
+        lines.append(Line(index, text, key, start, end, lead))
     return lines
 
 

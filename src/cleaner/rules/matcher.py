@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
 
+from .gate import Gate
+from .literals import pattern_literals
 from .loader import GROUP_NAME
 from .model import Rule
 
@@ -53,10 +54,11 @@ def _rule_source(index: int, rule: Rule) -> str:
 
 
 class ScopeMatcher:
-    """All rules of one scope as one pattern; first rule in order wins a line.
+    """The rules of one scope, each compiled on its own; first rule in order wins a line.
 
-    Whole-line rules only see lines up to their ``max_chars``: for each length band the
-    matcher compiles one pattern of the rules that accept lines of that length.
+    Callers name the candidate rules of a line (see `gate`); only those are tried, each
+    with a timeout. Whole-line rules only see lines up to their ``max_chars``. Token rules
+    are also compiled as one pattern, to find every token of a line in one pass.
     """
 
     def __init__(self, rules: Sequence[Rule], timeout: float) -> None:
@@ -65,13 +67,15 @@ class ScopeMatcher:
         sources = [_rule_source(i, r) for i, r in enumerate(self.rules)]
         self.combined = regex.compile("|".join(sources), regex.V0) if sources else None
         self.single = tuple(regex.compile(s, regex.V0) for s in sources)
-        self.bands = sorted({r.max_chars for r in self.rules})
-        self.banded = tuple(
-            regex.compile(
-                "|".join(s for s, r in zip(sources, self.rules, strict=True) if r.max_chars >= b),
-                regex.V0,
-            )
-            for b in self.bands
+        self.literals = tuple(tuple(pattern_literals(p) for p in r.patterns) for r in self.rules)
+        whole_line = all(rule.scope.whole_line for rule in self.rules)
+        # Whole-line scopes share one gate (`LineGate`); token rules have their own.
+        self.gate = Gate([] if whole_line else self.literals, whole_line=whole_line)
+        self.position = {rule.id: index for index, rule in enumerate(self.rules)}
+        self.always = frozenset(  # rules tried on every line
+            index
+            for index, found in enumerate(self.literals)
+            if any(not f.contains and not (whole_line and f.prefixes) for f in found)
         )
         self._memo: dict[str, Hit | None] = {}
 
@@ -96,23 +100,42 @@ class ScopeMatcher:
 
     def fullmatch(self, text: str) -> Hit | None:
         """The first rule (of those accepting lines this long) that matches all of ``text``."""
+        return self.first(text, tuple(range(len(self.rules))))
+
+    def first(self, text: str, candidates: Sequence[int]) -> Hit | None:
+        """The first of the ``candidates`` (rule indexes, in order) that matches all of ``text``.
+
+        Raises RuleTimeout naming the rule whose pattern ran out of time.
+        """
         memo = len(text) <= MEMO_CHARS
         if memo and text in self._memo:
             return self._memo[text]
-        band = bisect_left(self.bands, len(text))
-        if band == len(self.bands):
-            return None
-        try:
-            match = self.banded[band].fullmatch(text, timeout=self.timeout)
-        except TimeoutError:
-            self._raise_culprit(text, whole=True)
-            raise
-        hit = None if match is None else self._hit(match, self._index(match))
+        hit = None
+        length = len(text)
+        for index in candidates:
+            if length > self.rules[index].max_chars:
+                continue
+            try:
+                match = self.single[index].fullmatch(text, timeout=self.timeout)
+            except TimeoutError:
+                raise RuleTimeout(self.rules[index]) from None
+            if match is not None:
+                hit = self._hit(match, index)
+                break
         if memo:
             if len(self._memo) >= MEMO_ENTRIES:
                 self._memo.clear()
             self._memo[text] = hit
         return hit
+
+    def may_hold(self, texts: Sequence[str]) -> list[bool]:
+        """For each text, False when no rule of the scope can match anywhere in it."""
+        if not self.rules:
+            return [False] * len(texts)
+        if self.always:
+            return [True] * len(texts)
+        admitted = self.gate.admit(texts)
+        return [index in admitted for index in range(len(texts))]
 
     def finditer(self, text: str) -> Iterator[Hit]:
         """Every non-overlapping match of any rule in ``text``, left to right."""

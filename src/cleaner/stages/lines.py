@@ -3,26 +3,30 @@
 from __future__ import annotations
 
 from ..document import Document, Label
-from ..rules import Scope
+from ..rules import Hit, Scope
 from .teasers import teaser_extent
 
 
 def label_lines(doc: Document) -> None:
     """Apply line rules to every line and block-start rules with their teaser blocks."""
-    has_blocks = bool(doc.matchers[Scope.BLOCK_START].rules)
-    for line in doc.lines:
-        if not doc.unlabeled(line.index):
+    todo = [line.index for line in doc.lines if doc.unlabeled(line.index)]
+    line_hits = doc.match_lines(Scope.LINE, todo)
+    block_hits: dict[int, Hit] = {}
+    if doc.matchers[Scope.BLOCK_START].rules:
+        block_hits = doc.match_lines(Scope.BLOCK_START, [i for i in todo if i not in line_hits])
+    for index in sorted(line_hits.keys() | block_hits.keys()):
+        if not doc.unlabeled(index):
             continue
-        hit = doc.fullmatch(Scope.LINE, line.key, line.index)
+        hit = line_hits.get(index)
         if hit is not None:
-            doc.label(line.index, Label.of(hit.rule))
+            doc.label(index, Label.of(hit.rule))
             doc.capture(hit)
             continue
-        if has_blocks and (hit := doc.fullmatch(Scope.BLOCK_START, line.key, line.index)):
+        if hit := block_hits.get(index):
             label = Label.of(hit.rule)
-            doc.label(line.index, label)
-            for index in teaser_extent(doc, line.index):
-                doc.label(index, label)
+            doc.label(index, label)
+            for later in teaser_extent(doc, index):
+                doc.label(later, label)
 
 
 def label_zone_rules(doc: Document, scope: Scope, indexes: list[int]) -> None:
@@ -31,7 +35,7 @@ def label_zone_rules(doc: Document, scope: Scope, indexes: list[int]) -> None:
         return
     for index in indexes:
         if doc.unlabeled(index):
-            hit = doc.fullmatch(scope, doc.lines[index].key, index)
+            hit = doc.match_line(scope, index)
             if hit is not None:
                 doc.label(index, Label.of(hit.rule))
                 doc.capture(hit)

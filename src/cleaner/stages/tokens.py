@@ -15,10 +15,12 @@ from ..text import char_map, line_key
 
 def cut_tokens(doc: Document) -> None:
     """Record a Cut for every token-rule match, with input offsets."""
-    if not doc.matchers[Scope.TOKEN].rules:
+    matcher = doc.matchers[Scope.TOKEN]
+    if not matcher.rules:
         return
-    for line in doc.lines:
-        if line.blank:
+    holds = matcher.may_hold([line.text for line in doc.lines])
+    for line, may_hold in zip(doc.lines, holds, strict=True):
+        if not may_hold or line.blank:
             continue
         hits = doc.finditer(Scope.TOKEN, line.text, line.index)
         if not hits:
