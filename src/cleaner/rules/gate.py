@@ -61,6 +61,25 @@ def trie_pattern(strings: tuple[str, ...]) -> str:
     return build(root)
 
 
+def pattern_gate(found: Literals, whole_line: bool) -> tuple[bool, frozenset[str]] | None:
+    """What admits lines for one pattern: (True, prefixes at the line start) or (False,
+    literals held anywhere); None when the pattern is tried on every line."""
+    if found.prefixes and whole_line:
+        return True, found.prefixes
+    if found.contains:
+        return False, found.contains
+    return None
+
+
+def tried_everywhere(literals: Sequence[Sequence[Literals]], whole_line: bool) -> frozenset[int]:
+    """The rules with a pattern no gate can admit lines for: they are tried on every line."""
+    return frozenset(
+        rule
+        for rule, patterns in enumerate(literals)
+        if any(pattern_gate(found, whole_line) is None for found in patterns)
+    )
+
+
 class Gate:
     """The literal tables and scanning patterns of one scope's rules."""
 
@@ -72,16 +91,12 @@ class Gate:
         """
         prefixed: list[tuple[frozenset[str], int]] = []
         inside: list[tuple[frozenset[str], int]] = []
-        always: set[int] = set()
         for rule, patterns in enumerate(literals):
             for found in patterns:
-                if found.prefixes and whole_line:
-                    prefixed.append((found.prefixes, rule))
-                elif found.contains:
-                    inside.append((found.contains, rule))
-                else:
-                    always.add(rule)
-        self.always = tuple(sorted(always))
+                gate = pattern_gate(found, whole_line)
+                if gate is not None:
+                    (prefixed if gate[0] else inside).append((gate[1], rule))
+        self.always = tuple(sorted(tried_everywhere(literals, whole_line)))
         self.prefixes = _closed(_table(prefixed))
         contains = _table(inside)
         self.rare = _closed({s: rules for s, rules in contains.items() if rarity(s) > 0})

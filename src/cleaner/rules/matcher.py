@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .gate import Gate
+from .gate import Gate, tried_everywhere
 from .literals import pattern_literals
 from .loader import GROUP_NAME
 from .model import Rule
@@ -70,13 +70,9 @@ class ScopeMatcher:
         self.literals = tuple(tuple(pattern_literals(p) for p in r.patterns) for r in self.rules)
         whole_line = all(rule.scope.whole_line for rule in self.rules)
         # Whole-line scopes share one gate (`LineGate`); token rules have their own.
-        self.gate = Gate([] if whole_line else self.literals, whole_line=whole_line)
+        self.gate = None if whole_line else Gate(self.literals, whole_line=False)
         self.position = {rule.id: index for index, rule in enumerate(self.rules)}
-        self.always = frozenset(  # rules tried on every line
-            index
-            for index, found in enumerate(self.literals)
-            if any(not f.contains and not (whole_line and f.prefixes) for f in found)
-        )
+        self.always = tried_everywhere(self.literals, whole_line)
         self._memo: dict[str, Hit | None] = {}
 
     def without(self, rule: Rule) -> ScopeMatcher:
@@ -97,10 +93,6 @@ class ScopeMatcher:
         if name[:1] == "r" and name[1:].isdigit():
             return int(name[1:])
         return next(i for i in range(len(self.rules)) if match.group(f"r{i}") is not None)
-
-    def fullmatch(self, text: str) -> Hit | None:
-        """The first rule (of those accepting lines this long) that matches all of ``text``."""
-        return self.first(text, tuple(range(len(self.rules))))
 
     def first(self, text: str, candidates: Sequence[int]) -> Hit | None:
         """The first of the ``candidates`` (rule indexes, in order) that matches all of ``text``.
@@ -132,7 +124,7 @@ class ScopeMatcher:
         """For each text, False when no rule of the scope can match anywhere in it."""
         if not self.rules:
             return [False] * len(texts)
-        if self.always:
+        if self.always or self.gate is None:
             return [True] * len(texts)
         admitted = self.gate.admit(texts)
         return [index in admitted for index in range(len(texts))]
@@ -144,19 +136,14 @@ class ScopeMatcher:
         try:
             matches = list(self.combined.finditer(text, timeout=self.timeout))
         except TimeoutError:
-            self._raise_culprit(text, whole=False)
+            self._raise_culprit(text)
             raise
         return (self._hit(m, self._index(m)) for m in matches if m.end() > m.start())
 
-    def _raise_culprit(self, text: str, *, whole: bool) -> None:
+    def _raise_culprit(self, text: str) -> None:
         for rule, pattern in zip(self.rules, self.single, strict=True):
-            if whole and len(text) > rule.max_chars:
-                continue
             try:
-                if whole:
-                    pattern.fullmatch(text, timeout=self.timeout)
-                else:
-                    for _ in pattern.finditer(text, timeout=self.timeout):
-                        pass
+                for _ in pattern.finditer(text, timeout=self.timeout):
+                    pass
             except TimeoutError:
                 raise RuleTimeout(rule) from None
