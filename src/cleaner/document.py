@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from .categories import Category
 from .rules import Hit, Rule, RuleTimeout, Scope, ScopeMatcher
+from .rules.gate import Folded
 from .rules.linegate import Candidates, LineGate
 from .text import Line
 
@@ -48,6 +49,8 @@ class Document:
     notes: dict[str, tuple[str, str]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     admitted: Candidates | None = None
+    folded: Folded | None = None
+    changed: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.labels:
@@ -100,13 +103,22 @@ class Document:
                 hits[index] = hit
         return hits
 
+    def folded_texts(self, texts: list[str]) -> Folded:
+        """The lines' texts (given in order), case-folded once for every gate."""
+        if self.folded is None:
+            self.folded = Folded(texts)
+        return self.folded
+
     def candidates(self, scope: Scope) -> dict[int, tuple[int, ...]]:
         """The lines the line gate admits for a scope, with their candidate rules.
 
-        The gate reads the keys once, on first use (after the token cuts).
+        The gate reads the keys once, on first use (after the token cuts): for literals
+        anywhere in a line it reads the texts the token stage folded, and again the lines
+        a token cut changed.
         """
         if self.admitted is None:
-            self.admitted = self.line_gate.admit([line.key for line in self.lines])
+            keys = [line.key for line in self.lines]
+            self.admitted = self.line_gate.admit(keys, self.folded, self.changed)
         return self.admitted[scope]
 
     def finditer(self, scope: Scope, text: str, where: int) -> list[Hit]:

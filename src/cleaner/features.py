@@ -7,7 +7,14 @@ import regex
 # Line tests compare word counts with small thresholds, so they read at most this much.
 SCAN_CHARS = 1000
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
-SENTENCE_END = regex.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”»]$")
+# A line ends like a sentence with one of these marks, maybe followed by closers, or with
+# a closing quote.
+SENTENCE_MARKS = frozenset(".!?…:;")
+CLOSERS = "\"'”’»)]"
+CLOSING_QUOTES = ('"', "”", "»")
+# Words are separated by at least one other character, so n words need 2n - 1 characters.
+PROSE_WORDS = 25
+SENTENCE_WORDS = 8
 NAME_WORD = regex.compile(
     r"\p{Lu}\p{Ll}+(?:[-’']\p{Lu}?\p{Ll}+)*|\p{Lu}\.|(?:Mc|Mac|O’|O')\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+"
 )
@@ -48,7 +55,7 @@ def ends_sentence(text: str) -> bool:
     >>> ends_sentence("He left."), ends_sentence("Most Popular")
     (True, False)
     """
-    return bool(SENTENCE_END.search(text))
+    return text.endswith(CLOSING_QUOTES) or text.rstrip(CLOSERS)[-1:] in SENTENCE_MARKS
 
 
 def is_prose(text: str) -> bool:
@@ -59,8 +66,8 @@ def is_prose(text: str) -> bool:
     >>> is_prose("Treasury amends Russian sanctions to allow US tech exports")
     False
     """
-    words = word_count(text[:SCAN_CHARS])
-    return words >= 25 or (words >= 8 and ends_sentence(text))
+    least = SENTENCE_WORDS if ends_sentence(text) else PROSE_WORDS
+    return len(text) >= 2 * least - 1 and word_count(text[:SCAN_CHARS]) >= least
 
 
 def is_headline(text: str) -> bool:

@@ -117,10 +117,10 @@ def segment(source: str) -> list[Line]:
     lines: list[Line] = []
     for index, (start, end) in enumerate(raw_line_spans(source)):
         raw = source[start:end]
-        if nfc and raw.isprintable() and "  " not in raw:
+        text = raw.strip(" ")
+        if nfc and text.isprintable() and "  " not in text:
             # Nothing to normalise but the line's edges (printable: no control, format
             # or odd space character).
-            text = raw.strip(" ")
             if len(text) != len(raw):
                 lead = len(raw) - len(raw.lstrip(" "))
                 start, end = start + lead, start + lead + len(text)

@@ -16,6 +16,9 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import accumulate
+from typing import Any
+
+import regex
 
 from .literals import DIGIT, Literals, mark_digits, rarity
 
@@ -32,8 +35,10 @@ def _table(entries: list[tuple[frozenset[str], int]]) -> Table:
 
 
 @lru_cache(maxsize=64)
-def trie_pattern(strings: tuple[str, ...]) -> str:
+def trie_pattern(strings: tuple[str, ...], digit: str = r"\d") -> str:
     """One pattern that matches any of ``strings``, shaped as a trie so matching is cheap.
+
+    ``DIGIT`` in a string becomes ``digit``.
 
     >>> trie_pattern(("ad", "ads", "adverts"))
     'ad(?:(?:s|verts))?'
@@ -47,7 +52,7 @@ def trie_pattern(strings: tuple[str, ...]) -> str:
 
     def build(node: Trie) -> str:
         branches = [
-            (r"\d" if ch == DIGIT else re.escape(ch)) + build(child)
+            (digit if ch == DIGIT else re.escape(ch)) + build(child)
             for ch, child in sorted(node.items())
             if ch
         ]
@@ -80,6 +85,26 @@ def tried_everywhere(literals: Sequence[Sequence[Literals]], whole_line: bool) -
     )
 
 
+class Folded:
+    """Lines joined after a line break each, case-folded, and the way back to line numbers."""
+
+    def __init__(self, lines: Sequence[str], numbers: Sequence[int] | None = None) -> None:
+        joined = "\n" + "\n".join(lines)
+        self.ascii = joined.isascii()
+        self.text = joined.lower() if self.ascii else joined.casefold()
+        # Where each line starts, after the line break before it. Case folding that keeps
+        # the length keeps every character in place (it never drops one).
+        same = len(self.text) == len(joined)
+        lengths = map(len, lines if same else self.text.split("\n")[1:])
+        self.starts = [0, *accumulate(map(ONE.__add__, lengths), initial=1)]
+        self.numbers = numbers
+
+    def line(self, offset: int) -> int:
+        """The number of the line that holds ``offset`` of the folded text."""
+        line = bisect_right(self.starts, offset) - 2
+        return line if self.numbers is None else self.numbers[line]
+
+
 class Gate:
     """The literal tables and scanning patterns of one scope's rules."""
 
@@ -98,6 +123,9 @@ class Gate:
                     (prefixed if gate[0] else inside).append((gate[1], rule))
         self.always = tuple(sorted(tried_everywhere(literals, whole_line)))
         self.prefixes = _closed(_table(prefixed))
+        self.prefix_scan = _compile("\n(?:{})", self.prefixes)
+        # A prefix scan reads no further into a line than its longest prefix.
+        self.prefix_chars = max(map(len, self.prefixes), default=0)
         contains = _table(inside)
         self.rare = _closed({s: rules for s, rules in contains.items() if rarity(s) > 0})
         # A substring search reads digits as they are: a literal stops before its first DIGIT.
@@ -111,37 +139,62 @@ class Gate:
             for s, rules in common.items()
             if not any(o != s and o in s and rules <= others for o, others in common.items())
         )
-        self.prefix_scan = _compile("\n(?:{})", self.prefixes)
-        self.rare_scan = _compile("{}", self.rare)
+        # Literals that open with a digit are scanned apart: a pattern whose every branch
+        # opens with a plain character is searched far faster (a first-character table),
+        # and `regex` finds digits faster than `re`, with the rules' own idea of a digit.
+        # In ASCII text a decimal digit is one of 0-9, a class searched faster than \d.
+        symbols = {s: r for s, r in self.rare.items() if not s.startswith(DIGIT)}
+        numbers = {s: r for s, r in self.rare.items() if s.startswith(DIGIT)}
+        self.rare_scans = _scans(_compile("{}", symbols), _compile("{}", numbers, engine=regex))
+        self.ascii_rare_scans = _scans(
+            _compile("{}", symbols), _compile("{}", numbers, digit="[0-9]", engine=regex)
+        )
 
-    def admit(self, lines: Sequence[str]) -> dict[int, tuple[int, ...]]:
+    def admit(
+        self, lines: Sequence[str], folded: Folded | None = None, changed: Sequence[int] = ()
+    ) -> dict[int, tuple[int, ...]]:
         """The lines that hold some rule's literals, each with those rules (in order).
 
-        Rules without literals (``always``) are not listed: they apply to every line.
+        ``folded`` may bring the lines already folded, or lines that end with them (the
+        text of a line before its list marker was cut off); ``changed`` names the lines
+        whose text changed since. Rules without literals (``always``) are not listed:
+        they apply to every line.
         """
-        folded = ("\n" + "\n".join(lines)).casefold()
-        starts = list(accumulate((len(x) + 1 for x in folded.split("\n")), initial=0))
         found: dict[int, set[int]] = {}
         if self.prefix_scan is not None:
-            for match in self.prefix_scan.finditer(folded):
-                at = match.start() + 1  # the match opens with the line break
-                rules = self.prefixes[_key(match.group()[1:])]
-                found.setdefault(bisect_right(starts, at) - 2, set()).update(rules)
-        if self.rare_scan is not None:  # searched again one character on: literals overlap
-            hit = self.rare_scan.search(folded)
-            while hit is not None:
-                at = hit.start()
-                rules = self.rare[_key(hit.group())]
-                found.setdefault(bisect_right(starts, at) - 2, set()).update(rules)
-                hit = self.rare_scan.search(folded, at + 1)
-        for literal, rules in self.common:
-            at = folded.find(literal)
-            while at != -1:
-                found.setdefault(bisect_right(starts, at) - 2, set()).update(rules)
-                at = folded.find(literal, at + 1)
+            starts = Folded([line[: self.prefix_chars] for line in lines])
+            for match in self.prefix_scan.finditer(starts.text):
+                rules = self.prefixes.get(_key(match.group()[1:]), ())
+                # The match opens with the line break.
+                found.setdefault(starts.line(match.start() + 1), set()).update(rules)
+        if self.rare or self.common:
+            self._find(folded or Folded(lines), found)
+            if folded is not None and changed:
+                self._find(Folded([lines[n] for n in changed], changed), found)
         return {line: tuple(sorted(rules)) for line, rules in found.items()}
 
+    def _find(self, folded: Folded, found: dict[int, set[int]]) -> None:
+        """Add the rules whose contained literals the folded lines hold to ``found``."""
+        text = folded.text
+        for scan in self.ascii_rare_scans if folded.ascii else self.rare_scans:
+            hit = scan.search(text)  # searched again one character on: literals overlap
+            while hit is not None:
+                at = hit.start()
+                rules = self.rare.get(_key(hit.group()), ())
+                found.setdefault(folded.line(at), set()).update(rules)
+                hit = scan.search(text, at + 1)
+        for literal, rules in self.common:
+            at = text.find(literal)
+            while at != -1:
+                found.setdefault(folded.line(at), set()).update(rules)
+                at = text.find(literal, at + 1)
 
+
+def _scans(*scans: Any) -> tuple[Any, ...]:
+    return tuple(scan for scan in scans if scan is not None)
+
+
+ONE = 1
 ASCII_DIGITS = str.maketrans(dict.fromkeys("0123456789", DIGIT))
 
 
@@ -150,8 +203,11 @@ def _key(matched: str) -> str:
     return matched.translate(ASCII_DIGITS) if matched.isascii() else mark_digits(matched)
 
 
-def _compile(template: str, table: Table) -> re.Pattern[str] | None:
-    return re.compile(template.format(trie_pattern(tuple(sorted(table))))) if table else None
+def _compile(template: str, table: Table, digit: str = r"\d", engine: Any = re) -> Any:
+    """The scan for a table's literals (None for an empty table), compiled by ``engine``."""
+    if not table:
+        return None
+    return engine.compile(template.format(trie_pattern(tuple(sorted(table)), digit)))
 
 
 def _closed(table: Table) -> Table:

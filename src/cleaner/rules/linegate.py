@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from .gate import Gate
+from .gate import Folded, Gate
 from .literals import Literals
 from .matcher import ScopeMatcher
 from .model import Scope
@@ -30,11 +30,16 @@ class LineGate:
                 literals.append(found)
         self.gate = Gate(literals)
 
-    def admit(self, keys: Sequence[str]) -> Candidates:
-        """For each scope, the lines that hold some of its rules' literals, with those rules."""
+    def admit(
+        self, keys: Sequence[str], folded: Folded | None = None, changed: Sequence[int] = ()
+    ) -> Candidates:
+        """For each scope, the lines that hold some of its rules' literals, with those rules.
+
+        ``folded`` and ``changed`` are as for `Gate.admit`.
+        """
         result: Candidates = {scope: {} for scope in Scope if scope.whole_line}
         owners = self.owners
-        for line, rules in self.gate.admit(keys).items():
+        for line, rules in self.gate.admit(keys, folded, changed).items():
             for scope, index in (owners[g] for g in rules):
                 per_scope = result[scope]
                 per_scope[line] = (*per_scope.get(line, ()), index)

@@ -17,6 +17,8 @@ from re import _constants as sre_constants  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
+import regex
+
 # Literal sets grow as a pattern's alternatives multiply; beyond these sizes a prefix stops
 # growing (it stays a valid, shorter prefix).
 MAX_LITERALS = 256
@@ -25,7 +27,7 @@ MAX_LENGTH = 12
 MAX_CLASS_CHARS = 8
 # Any decimal digit, in literals and in the text they are looked for in (see `mark_digits`).
 DIGIT = "\ue000"
-DIGITS = re.compile(r"\d")
+DIGITS = regex.compile(r"\d")  # a digit as the rules (`regex`) read one
 
 # `regex` syntax the standard parser lacks, rewritten to something it reads alike for
 # this purpose: Unicode properties become a wide class, group names are dropped (the
@@ -75,7 +77,7 @@ EMPTY = _Run(frozenset({""}))
 
 def mark_digits(text: str) -> str:
     """``text`` with each decimal digit replaced by ``DIGIT``, as literals hold them."""
-    return DIGITS.sub(DIGIT, text)
+    return str(DIGITS.sub(DIGIT, text))
 
 
 @lru_cache(maxsize=4096)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .gate import Gate, tried_everywhere
+from .gate import Folded, Gate, tried_everywhere
 from .literals import pattern_literals
 from .loader import GROUP_NAME
 from .model import Rule
@@ -120,13 +120,16 @@ class ScopeMatcher:
             self._memo[text] = hit
         return hit
 
-    def may_hold(self, texts: Sequence[str]) -> list[bool]:
-        """For each text, False when no rule of the scope can match anywhere in it."""
+    def may_hold(self, texts: Sequence[str], folded: Folded | None = None) -> list[bool]:
+        """For each text, False when no rule of the scope can match anywhere in it.
+
+        ``folded`` may bring the texts already case-folded (see `Folded`).
+        """
         if not self.rules:
             return [False] * len(texts)
         if self.always or self.gate is None:
             return [True] * len(texts)
-        admitted = self.gate.admit(texts)
+        admitted = self.gate.admit(texts, folded)
         return [index in admitted for index in range(len(texts))]
 
     def finditer(self, text: str) -> Iterator[Hit]:

@@ -62,11 +62,12 @@ def select_article(doc: Document) -> None:
     """
     texts = body_keys(doc)
     open_lines = [line.index for line in doc.lines if texts[line.index]]
-    region = find_region(doc, open_lines, texts)
+    values: dict[int, float] = {}
+    region = find_region(doc, open_lines, texts, values)
     if region is None:
         unlabeled = [i for i in open_lines if doc.labels[i] is None]
         if len(unlabeled) < len(open_lines):
-            region = find_region(doc, unlabeled, texts)
+            region = find_region(doc, unlabeled, texts, values)
     if region is None:
         label_region_zones(doc, [i for i in open_lines if doc.labels[i] is None])
         return
@@ -85,27 +86,43 @@ def body_keys(doc: Document) -> list[str]:
     return [line.key for line in doc.lines]
 
 
-def find_region(doc: Document, lines: list[int], texts: list[str]) -> Region | None:
-    """The article region among ``lines``, or None when they do not look like a page dump."""
+def find_region(
+    doc: Document, lines: list[int], texts: list[str], values: dict[int, float] | None = None
+) -> Region | None:
+    """The article region among ``lines``, or None when they do not look like a page dump.
+
+    ``values`` keeps the value of each line read as prose, for the next call.
+    """
     if len(lines) < MIN_LINES:
         return None
     if max(len(doc.lines[i].text) for i in lines) <= MAX_WRAPPED_WIDTH:
         return None
     keys = [texts[i] for i in lines]
     counts = Counter(keys)
-    junk = [doc.labels[i] is not None or counts[k] > 1 for i, k in zip(lines, keys, strict=True)]
-    values = widen_gaps([line_value(k, j) for k, j in zip(keys, junk, strict=True)])
-    for position, index in enumerate(lines):
+    prose = {} if values is None else values
+    scores: list[float] = []
+    barriers: list[int] = []
+    for position, (index, key) in enumerate(zip(lines, keys, strict=True)):
         label = doc.labels[index]
-        if label is not None and label.category in BARRIERS:
-            values[position] = -math.inf
-    first, last, total = article_run(values)
+        if label is not None or counts[key] > 1:
+            scores.append(-JUNK_COST)
+            if label is not None and label.category in BARRIERS:
+                barriers.append(position)
+            continue
+        value = prose.get(index)
+        if value is None:
+            value = prose[index] = line_value(key, False)
+        scores.append(value)
+    scores = widen_gaps(scores)
+    for position in barriers:
+        scores[position] = -math.inf
+    first, last, total = article_run(scores)
     if total <= 0:
         return None
-    while last + 1 < len(values) and -JUNK_COST < values[last + 1] <= 0:
+    while last + 1 < len(scores) and -JUNK_COST < scores[last + 1] <= 0:
         last += 1  # list items, table rows and short lines that end the article
     headline = find_headline(keys, first + 1)
-    chrome = sum(1 for value in values[:first] if value <= -JUNK_COST)
+    chrome = sum(1 for value in scores[:first] if value <= -JUNK_COST)
     if headline is None and chrome < MIN_CHROME:
         return None
     return Region(lines[first], lines[last], None if headline is None else lines[headline])

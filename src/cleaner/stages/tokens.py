@@ -18,7 +18,8 @@ def cut_tokens(doc: Document) -> None:
     matcher = doc.matchers[Scope.TOKEN]
     if not matcher.rules:
         return
-    holds = matcher.may_hold([line.text for line in doc.lines])
+    texts = [line.text for line in doc.lines]
+    holds = matcher.may_hold(texts, doc.folded_texts(texts))
     for line, may_hold in zip(doc.lines, holds, strict=True):
         if not may_hold or line.blank:
             continue
@@ -35,6 +36,7 @@ def cut_tokens(doc: Document) -> None:
             doc.cuts.append(Cut(line.index, line.start + span.start, line.start + span.end, label))
         line.text = render(raw, spans)
         line.key = line_key(line.text)
+        doc.changed.append(line.index)
 
 
 def _raw_spans(raw: str, text: str, hits: list[tuple[int, int]]) -> list[Removal] | None:
