@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -82,20 +83,23 @@ class Line:
         return len(self.key) != len(self.text)
 
 
-def raw_line_spans(source: str) -> list[tuple[int, int]]:
-    """The (start, end) of every line of ``source``, line breaks excluded."""
-    spans: list[tuple[int, int]] = []
-    pos = 0
+def raw_lines(source: str) -> Iterator[tuple[int, str]]:
+    """The start offset and text of every line of ``source``, line breaks excluded.
+
+    >>> list(raw_lines("a\\r\\nbc\\n"))
+    [(0, 'a'), (3, 'bc'), (6, '')]
+    """
     if not _has_any(source, OTHER_BREAK_CHARS):  # only "\n": offsets from line lengths
+        pos = 0
         for line in source.split("\n"):
-            spans.append((pos, pos + len(line)))
+            yield pos, line
             pos += len(line) + 1
-        return spans
+        return
+    pos = 0
     for match in LINE_BREAK.finditer(source):
-        spans.append((pos, match.start()))
+        yield pos, source[pos : match.start()]
         pos = match.end()
-    spans.append((pos, len(source)))
-    return spans
+    yield pos, source[pos:]
 
 
 def line_key(text: str) -> str:
@@ -115,26 +119,26 @@ def segment(source: str) -> list[Line]:
     """
     nfc = source.isascii() or unicodedata.is_normalized("NFC", source)
     lines: list[Line] = []
-    for index, (start, end) in enumerate(raw_line_spans(source)):
-        raw = source[start:end]
+    append = lines.append
+    for index, (start, raw) in enumerate(raw_lines(source)):
         text = raw.strip(" ")
         if nfc and text.isprintable() and "  " not in text:
             # Nothing to normalise but the line's edges (printable: no control, format
             # or odd space character).
-            if len(text) != len(raw):
-                lead = len(raw) - len(raw.lstrip(" "))
-                start, end = start + lead, start + lead + len(text)
-            else:
-                lead = 0
+            if not text:
+                append(Line(index, text, text, start, start, 0))
+                continue
+            lead = len(raw) - len(raw.lstrip(" ")) if len(text) != len(raw) else 0
+            end = start + lead + len(text)
         else:
             text = normalize_line(raw)
+            if not text:
+                append(Line(index, text, text, start, start, 0))
+                continue
             lead = len(raw) - len(raw.lstrip())
-            start, end = start + lead, end - (len(raw) - len(raw.rstrip()))
-        if not text:
-            lines.append(Line(index, text, text, start - lead, start - lead, 0))
-            continue
-        key = LIST_MARKER.sub("", text, count=1) if not text[0].isalnum() else text
-        lines.append(Line(index, text, key, start, end, lead))
+            end = start + len(raw.rstrip())
+        key = text if text[0].isalnum() else LIST_MARKER.sub("", text, count=1)
+        append(Line(index, text, key, start + lead, end, lead))
     return lines
 
 
