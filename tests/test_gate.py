@@ -123,7 +123,9 @@ def test_matching_through_the_gate_equals_matching_every_rule(lines: list[str]) 
 def test_token_gate_admits_every_line_with_a_token(lines: list[str]) -> None:
     texts = [normalize_line(line + " {mosads}" if i % 2 else line) for i, line in enumerate(lines)]
     matcher = ENGINE.matchers[Scope.TOKEN]
-    for text, may_hold in zip(texts, matcher.may_hold(texts), strict=True):
+    held = set(matcher.may_hold(texts))
+    for index, text in enumerate(texts):
+        may_hold = index in held
         if list(matcher.finditer(text)):
             assert may_hold, text
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 from .categories import Category
@@ -91,11 +92,12 @@ class Document:
             except RuleTimeout as exc:
                 self._drop(scope, exc.rule, index)
 
-    def match_lines(self, scope: Scope, indexes: list[int]) -> dict[int, Hit]:
-        """`match_line` for many lines; only the lines a rule matched are in the result."""
-        if not self.matchers[scope].always:
-            admitted = self.candidates(scope)
-            indexes = [i for i in indexes if i in admitted]
+    def match_lines(self, scope: Scope, skip: Container[int] = ()) -> dict[int, Hit]:
+        """`match_line` for every line no stage removed, but ``skip``; only the lines a
+        rule matched are in the result."""
+        every = self.matchers[scope].always
+        lines = range(len(self.lines)) if every else sorted(self.candidates(scope))
+        indexes = [i for i in lines if i not in skip and self.unlabeled(i)]
         hits = {}
         for index in indexes:
             hit = self.match_line(scope, index)

@@ -120,17 +120,16 @@ class ScopeMatcher:
             self._memo[text] = hit
         return hit
 
-    def may_hold(self, texts: Sequence[str], folded: Folded | None = None) -> list[bool]:
-        """For each text, False when no rule of the scope can match anywhere in it.
+    def may_hold(self, texts: Sequence[str], folded: Folded | None = None) -> list[int]:
+        """The indexes of the texts some rule of the scope may match somewhere in, in order.
 
         ``folded`` may bring the texts already case-folded (see `Folded`).
         """
         if not self.rules:
-            return [False] * len(texts)
+            return []
         if self.always or self.gate is None:
-            return [True] * len(texts)
-        admitted = self.gate.admit(texts, folded)
-        return [index in admitted for index in range(len(texts))]
+            return list(range(len(texts)))
+        return sorted(self.gate.admit(texts, folded))
 
     def finditer(self, text: str) -> Iterator[Hit]:
         """Every non-overlapping match of any rule in ``text``, left to right."""

@@ -9,11 +9,10 @@ from .teasers import teaser_extent
 
 def label_lines(doc: Document) -> None:
     """Apply line rules to every line and block-start rules with their teaser blocks."""
-    todo = [line.index for line in doc.lines if doc.unlabeled(line.index)]
-    line_hits = doc.match_lines(Scope.LINE, todo)
+    line_hits = doc.match_lines(Scope.LINE)
     block_hits: dict[int, Hit] = {}
     if doc.matchers[Scope.BLOCK_START].rules:
-        block_hits = doc.match_lines(Scope.BLOCK_START, [i for i in todo if i not in line_hits])
+        block_hits = doc.match_lines(Scope.BLOCK_START, skip=line_hits)
     for index in sorted(line_hits.keys() | block_hits.keys()):
         if not doc.unlabeled(index):
             continue

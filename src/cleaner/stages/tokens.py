@@ -19,9 +19,9 @@ def cut_tokens(doc: Document) -> None:
     if not matcher.rules:
         return
     texts = [line.text for line in doc.lines]
-    holds = matcher.may_hold(texts, doc.folded_texts(texts))
-    for line, may_hold in zip(doc.lines, holds, strict=True):
-        if not may_hold or line.blank:
+    for index in matcher.may_hold(texts, doc.folded_texts(texts)):
+        line = doc.lines[index]
+        if line.blank:
             continue
         hits = doc.finditer(Scope.TOKEN, line.text, line.index)
         if not hits:
