@@ -1,0 +1,35 @@
+"""Line features: the cheap tests agree with their plain definitions."""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner.features import SCAN_CHARS, ends_sentence, is_prose, word_count
+
+# A line ends like a sentence when a mark, maybe followed by closers, or a closing quote
+# ends it.
+SENTENCE_END = regex.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”»]$")
+# Characters that decide sentence ends and word counts, and a few that do not.
+LINE_CHARS = st.sampled_from(list("ab É9 .!?…:;\"'”’»)]-–|"))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=LINE_CHARS, max_size=120))
+def test_ends_sentence_is_a_mark_and_closers_at_the_end(line: str) -> None:
+    assert ends_sentence(line) == bool(SENTENCE_END.search(line))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=LINE_CHARS, max_size=120))
+def test_prose_is_eight_words_and_a_sentence_end_or_twenty_five_words(line: str) -> None:
+    words = word_count(line[:SCAN_CHARS])
+    assert is_prose(line) == (words >= 25 or (words >= 8 and ends_sentence(line)))
+
+
+def test_sentence_ends_and_prose() -> None:
+    assert ends_sentence('He said "no."') and ends_sentence("(See below.)")
+    assert not ends_sentence("Most Popular") and not ends_sentence("")
+    assert is_prose("The council met on Monday to vote on the new budget plan.")
+    assert not is_prose("Short line.")
