@@ -50,7 +50,7 @@ class Document:
     notes: dict[str, tuple[str, str]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     admitted: Candidates | None = None
-    folded: Folded | None = None
+    folded: Folded | None = None  # the line texts as the token stage read them, case-folded
     changed: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -104,12 +104,6 @@ class Document:
             if hit is not None:
                 hits[index] = hit
         return hits
-
-    def folded_texts(self, texts: list[str]) -> Folded:
-        """The lines' texts (given in order), case-folded once for every gate."""
-        if self.folded is None:
-            self.folded = Folded(texts)
-        return self.folded
 
     def candidates(self, scope: Scope) -> dict[int, tuple[int, ...]]:
         """The lines the line gate admits for a scope, with their candidate rules.

@@ -7,8 +7,8 @@ import regex
 # Line tests compare word counts with small thresholds, so they read at most this much.
 SCAN_CHARS = 1000
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
-# A line ends like a sentence with one of these marks, maybe followed by closers, or with
-# a closing quote.
+# A line ends like a sentence with one of these marks, maybe followed by closing quotes or
+# brackets, or with a closing quote.
 SENTENCE_MARKS = frozenset(".!?…:;")
 CLOSERS = "\"'”’»)]"
 CLOSING_QUOTES = ('"', "”", "»")

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import re
 
+from .features import CLOSERS, CLOSING_QUOTES, SENTENCE_MARKS
+
 # Prose in any Latin-script language has many words that do not begin with a capital
 # letter (function words, verbs); menus and headlines are mostly capitalised. Scripts
 # without case count as uncapitalised, so they are judged on length alone. Capitals and
 # link separators are counted in this many first characters of a line.
 SCAN_CHARS = 400
-# A sentence ends in one of these marks, maybe followed by closing quotes or brackets;
-# a line that ends in a closing quote ends like a sentence too.
-SENTENCE_MARKS = ".!?…:;"
-CLOSERS = "\"'”’»)]"
-CLOSING_QUOTES = ('"', "”", "»")
 # A teaser excerpt cut short ends in an ellipsis.
 ELLIPSES = ("…", "...")
 # A numbered list item ("1) ...", "2. ...") or a bare link: list content, not a menu entry.

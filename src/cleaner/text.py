@@ -125,18 +125,15 @@ def segment(source: str) -> list[Line]:
         if nfc and text.isprintable() and "  " not in text:
             # Nothing to normalise but the line's edges (printable: no control, format
             # or odd space character).
-            if not text:
-                append(Line(index, text, text, start, start, 0))
-                continue
             lead = len(raw) - len(raw.lstrip(" ")) if len(text) != len(raw) else 0
             end = start + lead + len(text)
         else:
             text = normalize_line(raw)
-            if not text:
-                append(Line(index, text, text, start, start, 0))
-                continue
             lead = len(raw) - len(raw.lstrip())
             end = start + len(raw.rstrip())
+        if not text:
+            append(Line(index, text, text, start, start, 0))
+            continue
         key = text if text[0].isalnum() else LIST_MARKER.sub("", text, count=1)
         append(Line(index, text, key, start + lead, end, lead))
     return lines

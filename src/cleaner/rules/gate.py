@@ -96,7 +96,7 @@ class Folded:
         # the length keeps every character in place (it never drops one).
         same = len(self.text) == len(joined)
         lengths = map(len, lines if same else self.text.split("\n")[1:])
-        self.starts = [0, *accumulate(map(ONE.__add__, lengths), initial=1)]
+        self.starts = [0, *accumulate(map((1).__add__, lengths), initial=1)]
         self.numbers = numbers
 
     def line(self, offset: int) -> int:
@@ -145,9 +145,10 @@ class Gate:
         # In ASCII text a decimal digit is one of 0-9, a class searched faster than \d.
         symbols = {s: r for s, r in self.rare.items() if not s.startswith(DIGIT)}
         numbers = {s: r for s, r in self.rare.items() if s.startswith(DIGIT)}
-        self.rare_scans = _scans(_compile("{}", symbols), _compile("{}", numbers, engine=regex))
+        symbol_scan = _compile("{}", symbols)
+        self.rare_scans = _scans(symbol_scan, _compile("{}", numbers, engine=regex))
         self.ascii_rare_scans = _scans(
-            _compile("{}", symbols), _compile("{}", numbers, digit="[0-9]", engine=regex)
+            symbol_scan, _compile("{}", numbers, digit="[0-9]", engine=regex)
         )
 
     def admit(
@@ -194,7 +195,6 @@ def _scans(*scans: Any) -> tuple[Any, ...]:
     return tuple(scan for scan in scans if scan is not None)
 
 
-ONE = 1
 ASCII_DIGITS = str.maketrans(dict.fromkeys("0123456789", DIGIT))
 
 

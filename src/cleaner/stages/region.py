@@ -87,11 +87,11 @@ def body_keys(doc: Document) -> list[str]:
 
 
 def find_region(
-    doc: Document, lines: list[int], texts: list[str], values: dict[int, float] | None = None
+    doc: Document, lines: list[int], texts: list[str], prose: dict[int, float]
 ) -> Region | None:
     """The article region among ``lines``, or None when they do not look like a page dump.
 
-    ``values`` keeps the value of each line read as prose, for the next call.
+    ``prose`` keeps the value of each line read as prose, for the next call.
     """
     if len(lines) < MIN_LINES:
         return None
@@ -99,7 +99,6 @@ def find_region(
         return None
     keys = [texts[i] for i in lines]
     counts = Counter(keys)
-    prose = {} if values is None else values
     scores: list[float] = []
     barriers: list[int] = []
     for position, (index, key) in enumerate(zip(lines, keys, strict=True)):

@@ -10,6 +10,7 @@ from ..article import Removal
 from ..document import Cut, Document, Label
 from ..render import render
 from ..rules import Scope
+from ..rules.gate import Folded
 from ..text import char_map, line_key
 
 
@@ -19,7 +20,8 @@ def cut_tokens(doc: Document) -> None:
     if not matcher.rules:
         return
     texts = [line.text for line in doc.lines]
-    for index in matcher.may_hold(texts, doc.folded_texts(texts)):
+    doc.folded = Folded(texts)  # the line gate reads it again, with the lines cut here
+    for index in matcher.may_hold(texts, doc.folded):
         line = doc.lines[index]
         if line.blank:
             continue
