@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import struct
 import subprocess
 import time
 from pathlib import Path
@@ -142,3 +143,26 @@ def test_a_killed_worker_fails_its_records_and_the_run_goes_on(tmp_path: Path) -
     assert summary(resumed.stderr) == (
         f"cleaner: {failed} read, {failed} written, 0 errors, {3000 - failed} skipped"
     )
+
+
+def test_stopping_the_workers_ends_a_result_cut_in_half() -> None:
+    """A worker killed while it sends a result leaves half a message in the result pipe;
+    stopping the workers must not leave the executor's thread waiting for the rest."""
+    from cleaner.cli.engine import Engine
+    from cleaner.config import CleanerConfig
+
+    engine = Engine(CleanerConfig.build(), workers=2)
+    future, executor = engine._submit([("The council met on Monday.", None)])
+    assert future.result(timeout=60)
+    thread = executor._executor_manager_thread
+    writer = executor._result_queue._writer
+    assert thread is not None
+    # The length of a 1,000-byte message, and only ten of its bytes.
+    os.write(writer.fileno(), struct.pack("!i", 1000) + b"x" * 10)
+    time.sleep(0.2)  # the executor's thread now waits for the other 990 bytes
+    engine._stop(kill=True)
+    thread.join(timeout=30)
+    stuck = thread.is_alive()
+    if stuck:
+        writer.close()  # else the interpreter would wait for that thread at exit
+    assert not stuck

@@ -112,11 +112,22 @@ class Engine:
         if executor is None:
             return
         if kill:
-            # Python 3.14 has executor.terminate_workers(); before, the processes are private.
+            # Python 3.14 has executor.terminate_workers(); before, the processes and the
+            # result pipe are private.
             processes = list((getattr(executor, "_processes", None) or {}).values())
+            results = getattr(executor, "_result_queue", None)
             executor.shutdown(wait=False, cancel_futures=True)
             for process in processes:
                 process.terminate()
+            for process in processes:
+                process.join()
+            # A worker killed while it sent a result leaves half a message in the pipe, and
+            # the executor's thread would wait for the rest for ever (and the interpreter
+            # for that thread at exit). With every worker gone, closing this process's
+            # end for writing turns that wait into the end of the pipe.
+            writer = getattr(results, "_writer", None)
+            if writer is not None:
+                writer.close()
         executor.shutdown(wait=True)
 
     def __enter__(self) -> Engine:
