@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 import cleaner
 from cleaner.rules import Rule, Scope, ScopeMatcher, builtin_packs
-from cleaner.rules.gate import Gate, trie_pattern
+from cleaner.rules.gate import Folded, Gate, trie_pattern
 from cleaner.rules.literals import DIGIT, pattern_literals, rule_literals
 from cleaner.text import line_key, normalize_line
 
@@ -116,6 +116,23 @@ def test_matching_through_the_gate_equals_matching_every_rule(lines: list[str]) 
             through_gate = matcher.first(key, gated)
             matcher._memo.clear()
             assert through_gate == matcher.first(key, everything), (scope, key)
+
+
+LIST_MARKERS = st.sampled_from(["", "• ", "- ", "—", "» ", "* ", "| ", "> • ", "~~ "])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(LIST_MARKERS, _lines()), min_size=1, max_size=12))
+def test_the_gate_reads_texts_behind_their_list_markers_as_it_reads_keys(
+    lines: list[tuple[str, str]],
+) -> None:
+    texts = [normalize_line(marker + line) for marker, line in lines]
+    keys = [line_key(text) for text in texts]
+    gate = ENGINE.line_gate.gate
+    from_keys = gate.admit(keys)
+    from_texts = gate.admit(keys, Folded(texts))
+    for line, rules in from_keys.items():
+        assert set(rules) <= set(from_texts.get(line, ())), (texts[line], keys[line])
 
 
 @settings(max_examples=200, deadline=None)

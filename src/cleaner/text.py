@@ -24,7 +24,8 @@ ASCII_INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]+")
 ODD_SPACE = re.compile(r"[^\S\n ][^\S\n]*| [^\S\n]+")
 EDGE_SPACES = re.compile(r" \n ?|\n ")
 # List markers and dashes that open a line; rules match the line without them.
-LIST_MARKER = regex.compile(r"^(?:[-–—•·‣◦▪▫●○■□►▸▶»›>*+|~]+ ?)+")
+LIST_MARKS = r"(?:[-–—•·‣◦▪▫●○■□►▸▶»›>*+|~]+ ?)"
+LIST_MARKER = regex.compile(f"^{LIST_MARKS}+")
 
 
 def _has_any(text: str, chars: str) -> bool:

@@ -2,11 +2,12 @@
 
 Each pattern's literals (see `literals`) go into a table: prefixes a match starts with, or
 else literals a match holds somewhere. Over the case-folded document, one compiled pattern
-finds the line starts that open with a prefix, one finds the literals that begin with a
-rare character, and a plain substring search finds each of the few others; table lookups
-there name the rules. A pattern without literals makes its rule tried on every line. The
-gate only ever admits more lines than its rules match, so matching the admitted rules
-gives what matching every rule would.
+finds the line starts (past their list markers) that open with a prefix; a substring
+search finds each symbol that opens a literal, where the literals are then matched; one
+pattern finds the literals that open with a digit, and a substring search each of the few
+others. Table lookups there name the rules. A pattern without literals makes its rule
+tried on every line. The gate only ever admits more lines than its rules match, so
+matching the admitted rules gives what matching every rule would.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Any
 
 import regex
 
+from ..text import LIST_MARKS
 from .literals import DIGIT, Literals, mark_digits, rarity
 
 Table = dict[str, tuple[int, ...]]
@@ -123,9 +125,9 @@ class Gate:
                     (prefixed if gate[0] else inside).append((gate[1], rule))
         self.always = tuple(sorted(tried_everywhere(literals, whole_line)))
         self.prefixes = _closed(_table(prefixed))
-        self.prefix_scan = _compile("\n(?:{})", self.prefixes)
-        # A prefix scan reads no further into a line than its longest prefix.
-        self.prefix_chars = max(map(len, self.prefixes), default=0)
+        # A key is its line without the list markers that open it: the scan of the lines
+        # passes over them as `line_key` does, so it reads the texts or the keys alike.
+        self.prefix_scan = _compile(f"\n{LIST_MARKS}*+({{}})", self.prefixes)
         contains = _table(inside)
         self.rare = _closed({s: rules for s, rules in contains.items() if rarity(s) > 0})
         # A substring search reads digits as they are: a literal stops before its first DIGIT.
@@ -139,16 +141,18 @@ class Gate:
             for s, rules in common.items()
             if not any(o != s and o in s and rules <= others for o, others in common.items())
         )
-        # Literals that open with a digit are scanned apart: a pattern whose every branch
-        # opens with a plain character is searched far faster (a first-character table),
-        # and `regex` finds digits faster than `re`, with the rules' own idea of a digit.
-        # In ASCII text a decimal digit is one of 0-9, a class searched faster than \d.
+        # A literal that opens with a symbol is looked for where its first character is
+        # (a substring search, far faster than a pattern's scan), then matched there.
+        # Literals that open with a digit are scanned by a pattern: `regex` finds digits
+        # faster than `re`, with the rules' own idea of a digit. In ASCII text a decimal
+        # digit is one of 0-9, a class searched faster than \\d.
         symbols = {s: r for s, r in self.rare.items() if not s.startswith(DIGIT)}
         numbers = {s: r for s, r in self.rare.items() if s.startswith(DIGIT)}
-        symbol_scan = _compile("{}", symbols)
-        self.rare_scans = _scans(symbol_scan, _compile("{}", numbers, engine=regex))
-        self.ascii_rare_scans = _scans(
-            symbol_scan, _compile("{}", numbers, digit="[0-9]", engine=regex)
+        self.symbol_starts = "".join(sorted({s[0] for s in symbols}))
+        self.symbol_match = _compile("{}", symbols)
+        self.number_scans = _scans(
+            _compile("{}", numbers, engine=regex),
+            _compile("{}", numbers, digit="[0-9]", engine=regex),
         )
 
     def admit(
@@ -162,27 +166,36 @@ class Gate:
         they apply to every line.
         """
         found: dict[int, set[int]] = {}
-        if self.prefix_scan is not None:
-            starts = Folded([line[: self.prefix_chars] for line in lines])
-            for match in self.prefix_scan.finditer(starts.text):
-                rules = self.prefixes.get(_key(match.group()[1:]), ())
-                # The match opens with the line break.
-                found.setdefault(starts.line(match.start() + 1), set()).update(rules)
-        if self.rare or self.common:
-            self._find(folded or Folded(lines), found)
-            if folded is not None and changed:
-                self._find(Folded([lines[n] for n in changed], changed), found)
+        self._find(folded or Folded(lines), found)
+        if folded is not None and changed:
+            self._find(Folded([lines[n] for n in changed], changed), found)
         return {line: tuple(sorted(rules)) for line, rules in found.items()}
 
     def _find(self, folded: Folded, found: dict[int, set[int]]) -> None:
-        """Add the rules whose contained literals the folded lines hold to ``found``."""
+        """Add the rules whose literals the folded lines hold to ``found``."""
         text = folded.text
-        for scan in self.ascii_rare_scans if folded.ascii else self.rare_scans:
+        if self.prefix_scan is not None:
+            for match in self.prefix_scan.finditer(text):
+                rules = self.prefixes.get(_key(match.group(1)), ())
+                # The match opens with the line break.
+                found.setdefault(folded.line(match.start() + 1), set()).update(rules)
+        rare = self.rare
+        if self.symbol_match is not None:
+            match_at = self.symbol_match.match
+            for start in self.symbol_starts:
+                at = text.find(start)
+                while at != -1:
+                    hit = match_at(text, at)
+                    if hit is not None:
+                        rules = rare.get(_key(hit.group()), ())
+                        found.setdefault(folded.line(at), set()).update(rules)
+                    at = text.find(start, at + 1)
+        if self.number_scans:
+            scan = self.number_scans[1 if folded.ascii else 0]
             hit = scan.search(text)  # searched again one character on: literals overlap
             while hit is not None:
                 at = hit.start()
-                rules = self.rare.get(_key(hit.group()), ())
-                found.setdefault(folded.line(at), set()).update(rules)
+                found.setdefault(folded.line(at), set()).update(rare.get(_key(hit.group()), ()))
                 hit = scan.search(text, at + 1)
         for literal, rules in self.common:
             at = text.find(literal)

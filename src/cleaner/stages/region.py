@@ -95,7 +95,7 @@ def find_region(
     """
     if len(lines) < MIN_LINES:
         return None
-    if max(len(doc.lines[i].text) for i in lines) <= MAX_WRAPPED_WIDTH:
+    if not any(len(doc.lines[i].text) > MAX_WRAPPED_WIDTH for i in lines):
         return None
     keys = [texts[i] for i in lines]
     counts = Counter(keys)
