@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import struct
 import subprocess
 import time
 from pathlib import Path
@@ -114,7 +113,7 @@ def _worker_pids(parent: int) -> list[int]:
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
-def test_a_killed_worker_fails_its_records_and_the_run_goes_on(tmp_path: Path) -> None:
+def test_a_killed_worker_loses_no_record_and_the_run_goes_on(tmp_path: Path) -> None:
     source, out = tmp_path / "in", tmp_path / "out"
     for i in range(3000):
         target = source / f"d{i % 10}" / f"t{i:05d}.txt"
@@ -134,35 +133,11 @@ def test_a_killed_worker_fails_its_records_and_the_run_goes_on(tmp_path: Path) -
     os.kill(workers[0], signal.SIGKILL)
     _, stderr = process.communicate(timeout=120)
     err = stderr.decode()
-    assert process.returncode == 1, err
-    failed = err.count("a worker process died")
-    assert failed > 0
-    assert summary(stderr) == f"cleaner: 3000 read, {3000 - failed} written, {failed} errors"
-    assert len(tree(out)) == 3000 - failed
-    resumed = run(source, "-o", out, "--skip-existing")
-    assert summary(resumed.stderr) == (
-        f"cleaner: {failed} read, {failed} written, 0 errors, {3000 - failed} skipped"
-    )
-
-
-def test_stopping_the_workers_ends_a_result_cut_in_half() -> None:
-    """A worker killed while it sends a result leaves half a message in the result pipe;
-    stopping the workers must not leave the executor's thread waiting for the rest."""
-    from cleaner.cli.engine import Engine
-    from cleaner.config import CleanerConfig
-
-    engine = Engine(CleanerConfig.build(), workers=2)
-    future, executor = engine._submit([("The council met on Monday.", None)])
-    assert future.result(timeout=60)
-    thread = executor._executor_manager_thread
-    writer = executor._result_queue._writer
-    assert thread is not None
-    # The length of a 1,000-byte message, and only ten of its bytes.
-    os.write(writer.fileno(), struct.pack("!i", 1000) + b"x" * 10)
-    time.sleep(0.2)  # the executor's thread now waits for the other 990 bytes
-    engine._stop(kill=True)
-    thread.join(timeout=30)
-    stuck = thread.is_alive()
-    if stuck:
-        writer.close()  # else the interpreter would wait for that thread at exit
-    assert not stuck
+    # The records the dead worker held are cleaned again by a new pool.
+    assert process.returncode == 0, err
+    assert summary(stderr) == "cleaner: 3000 read, 3000 written, 0 errors"
+    written = tree(out)
+    assert len(written) == 3000
+    reference = tmp_path / "reference"
+    assert run(source, "-o", reference).returncode == 0
+    assert written == tree(reference)

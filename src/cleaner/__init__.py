@@ -14,6 +14,7 @@ from .article import Article, Metadata, Removal
 from .categories import Category
 from .config import CleanerConfig
 from .decode import DecodeError
+from .parallel import WorkerDied
 from .pipeline import Cleaner, clean
 from .render import replay
 from .rules import RulePackError
@@ -32,6 +33,7 @@ __all__ = [
     "Metadata",
     "Removal",
     "RulePackError",
+    "WorkerDied",
     "__version__",
     "clean",
     "replay",
