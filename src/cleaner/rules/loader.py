@@ -12,7 +12,7 @@ from typing import Any
 import regex
 
 from ..categories import Category
-from ..text import LIST_MARKER, normalize_line
+from ..text import line_key, normalize_line
 from .model import CAPTURE_FIELDS, DEFAULT_MAX_CHARS, MAX_MAX_CHARS, Rule, RulePack, Scope
 
 RULE_ID = regex.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*")
@@ -43,10 +43,9 @@ def compile_pattern(pattern: str, case_sensitive: bool) -> regex.Pattern[str]:
     return regex.compile(pattern, flags)
 
 
-def line_key(example: str) -> str:
+def example_key(example: str) -> str:
     """The text a whole-line rule sees for an example line."""
-    text = normalize_line(example)
-    return LIST_MARKER.sub("", text, count=1) if text and not text[0].isalnum() else text
+    return line_key(normalize_line(example))
 
 
 def load_pack(path: str | Path, text: str | None = None) -> RulePack:
@@ -149,7 +148,7 @@ def rule_matches(rule: Rule, compiled: Sequence[regex.Pattern[str]], line: str) 
     if rule.scope is Scope.TOKEN:
         text = normalize_line(line)
         return any(p.search(text, timeout=EXAMPLE_TIMEOUT) for p in compiled)
-    key = line_key(line)
+    key = example_key(line)
     if len(key) > rule.max_chars:
         return False
     return any(p.fullmatch(key, timeout=EXAMPLE_TIMEOUT) for p in compiled)
@@ -158,7 +157,7 @@ def rule_matches(rule: Rule, compiled: Sequence[regex.Pattern[str]], line: str) 
 def _check_examples(where: str, rule: Rule, compiled: Sequence[regex.Pattern[str]]) -> None:
     if rule.scope.whole_line:
         for line in rule.examples:
-            if len(line_key(line)) > rule.max_chars:
+            if len(example_key(line)) > rule.max_chars:
                 raise RulePackError(f"{where}: example {line!r} is longer than max_chars")
     for expected, lines in ((True, rule.examples), (False, rule.counterexamples)):
         for line in lines:
