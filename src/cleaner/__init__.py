@@ -14,8 +14,8 @@ from .article import Article, Metadata, Removal
 from .categories import Category
 from .config import CleanerConfig
 from .decode import DecodeError
-from .parallel import WorkerDied
 from .pipeline import Cleaner, clean
+from .pool import WorkerDied
 from .render import replay
 from .rules import RulePackError
 

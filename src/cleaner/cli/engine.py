@@ -13,19 +13,17 @@ import multiprocessing
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
-from itertools import islice
 from types import TracebackType
 
 from ..article import Article
 from ..config import CleanerConfig
 from ..decode import DecodeError
-from ..parallel import ChunkPool, WorkerDied
 from ..pipeline import Cleaner
+from ..pool import ChunkPool, WorkerDied, chunked
 from .inputs import Record
 
 Task = tuple[str | bytes | None, str | None]
 Outcome = Article | str | None
-WORKER_DIED = "a worker process died (killed, or out of memory) while cleaning this record"
 
 _worker: Cleaner | None = None
 
@@ -61,12 +59,6 @@ def error_text(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-def _batches(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
-    iterator = iter(records)
-    while batch := list(islice(iterator, size)):
-        yield batch
-
-
 def _settle(record: Record, outcome: Outcome) -> Record:
     if isinstance(outcome, Article):
         record.article = outcome
@@ -88,7 +80,6 @@ class Engine:
     """
 
     def __init__(self, config: CleanerConfig, workers: int = 1, chunksize: int = 8) -> None:
-        self.config = config
         self.cleaner = Cleaner(config)  # checks the rule packs before any work starts
         self.workers = workers
         self.chunksize = chunksize
@@ -122,14 +113,14 @@ class Engine:
         batches: deque[list[Record]] = deque()  # the batches handed to the pool, in order
 
         def tasks() -> Iterator[list[Task]]:
-            for batch in _batches(records, self.chunksize):
+            for batch in chunked(records, self.chunksize):
                 batches.append(batch)
                 yield [_task(record) for record in batch]
 
         for outcomes in self.pool.map(tasks()):
             for record, outcome in zip(batches.popleft(), outcomes, strict=True):
                 if isinstance(outcome, WorkerDied):
-                    outcome = WORKER_DIED
+                    outcome = str(outcome)
                 elif isinstance(outcome, Exception):  # it could not come back (pickling)
                     outcome = error_text(outcome)
                 yield _settle(record, outcome if record.error is None else None)

@@ -145,7 +145,7 @@ class Gate:
         # (a substring search, far faster than a pattern's scan), then matched there.
         # Literals that open with a digit are scanned by a pattern: `regex` finds digits
         # faster than `re`, with the rules' own idea of a digit. In ASCII text a decimal
-        # digit is one of 0-9, a class searched faster than \\d.
+        # digit is one of 0-9, a class searched faster than \d.
         symbols = {s: r for s, r in self.rare.items() if not s.startswith(DIGIT)}
         numbers = {s: r for s, r in self.rare.items() if s.startswith(DIGIT)}
         self.symbol_starts = "".join(sorted({s[0] for s in symbols}))
