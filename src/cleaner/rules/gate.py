@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import accumulate
 from typing import Any
 
@@ -127,7 +127,7 @@ class Gate:
         self.prefixes = _closed(_table(prefixed))
         # A key is its line without the list markers that open it: the scan of the lines
         # passes over them as `line_key` does, so it reads the texts or the keys alike.
-        self.prefix_scan = _compile(f"\n{LIST_MARKS}*+({{}})", self.prefixes)
+        self.prefix_scan = _compile(f"\n{LIST_MARKS}*+({{}})", self.prefixes, re_digit())
         contains = _table(inside)
         self.rare = _closed({s: rules for s, rules in contains.items() if rarity(s) > 0})
         # A substring search reads digits as they are: a literal stops before its first DIGIT.
@@ -149,7 +149,7 @@ class Gate:
         symbols = {s: r for s, r in self.rare.items() if not s.startswith(DIGIT)}
         numbers = {s: r for s, r in self.rare.items() if s.startswith(DIGIT)}
         self.symbol_starts = "".join(sorted({s[0] for s in symbols}))
-        self.symbol_match = _compile("{}", symbols)
+        self.symbol_match = _compile("{}", symbols, re_digit())
         self.number_scans = _scans(
             _compile("{}", numbers, engine=regex),
             _compile("{}", numbers, digit="[0-9]", engine=regex),
@@ -214,6 +214,25 @@ ASCII_DIGITS = str.maketrans(dict.fromkeys("0123456789", DIGIT))
 def _key(matched: str) -> str:
     """The table key of a scan's match: its digits read as ``DIGIT``."""
     return matched.translate(ASCII_DIGITS) if matched.isascii() else mark_digits(matched)
+
+
+@cache
+def re_digit() -> str:
+    """A class of the digits `regex` (the rules' engine) reads as digits, for `re`.
+
+    `re` knows the digits of Python's Unicode version; `regex` may know newer ones.
+    (Only the first two planes are read: no other plane holds decimal digits.)
+    """
+    planes = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x20000)))
+    newer = sorted(set(regex.findall(r"\d", planes)) - set(re.findall(r"\d", planes)))
+    # As ranges (digits come ten in a row): `re` searches a class of ranges far faster.
+    runs: list[list[str]] = []
+    for digit in newer:
+        if runs and ord(digit) == ord(runs[-1][-1]) + 1:
+            runs[-1][-1] = digit
+        else:
+            runs.append([digit, digit])
+    return "[\\d" + "".join(f"{a}-{b}" for a, b in runs) + "]" if runs else r"\d"
 
 
 def _compile(template: str, table: Table, digit: str = r"\d", engine: Any = re) -> Any:
