@@ -56,6 +56,8 @@ def error_text(exc: BaseException) -> str:
     """How a cleaning failure reads in messages."""
     if isinstance(exc, DecodeError):
         return f"undecodable: {exc}"
+    if isinstance(exc, WorkerDied):
+        return str(exc)
     return f"{type(exc).__name__}: {exc}"
 
 
@@ -119,8 +121,6 @@ class Engine:
 
         for outcomes in self.pool.map(tasks()):
             for record, outcome in zip(batches.popleft(), outcomes, strict=True):
-                if isinstance(outcome, WorkerDied):
-                    outcome = str(outcome)
-                elif isinstance(outcome, Exception):  # it could not come back (pickling)
+                if isinstance(outcome, Exception):  # lost: its worker died, or pickling
                     outcome = error_text(outcome)
                 yield _settle(record, outcome if record.error is None else None)

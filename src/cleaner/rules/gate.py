@@ -150,10 +150,8 @@ class Gate:
         numbers = {s: r for s, r in self.rare.items() if s.startswith(DIGIT)}
         self.symbol_starts = "".join(sorted({s[0] for s in symbols}))
         self.symbol_match = _compile("{}", symbols, re_digit())
-        self.number_scans = _scans(
-            _compile("{}", numbers, engine=regex),
-            _compile("{}", numbers, digit="[0-9]", engine=regex),
-        )
+        self.number_scan = _compile("{}", numbers, engine=regex)
+        self.ascii_number_scan = _compile("{}", numbers, digit="[0-9]", engine=regex)
 
     def admit(
         self, lines: Sequence[str], folded: Folded | None = None, changed: Sequence[int] = ()
@@ -190,8 +188,8 @@ class Gate:
                         rules = rare.get(_key(hit.group()), ())
                         found.setdefault(folded.line(at), set()).update(rules)
                     at = text.find(start, at + 1)
-        if self.number_scans:
-            scan = self.number_scans[1 if folded.ascii else 0]
+        scan = self.ascii_number_scan if folded.ascii else self.number_scan
+        if scan is not None:
             hit = scan.search(text)  # searched again one character on: literals overlap
             while hit is not None:
                 at = hit.start()
@@ -202,10 +200,6 @@ class Gate:
             while at != -1:
                 found.setdefault(folded.line(at), set()).update(rules)
                 at = text.find(literal, at + 1)
-
-
-def _scans(*scans: Any) -> tuple[Any, ...]:
-    return tuple(scan for scan in scans if scan is not None)
 
 
 ASCII_DIGITS = str.maketrans(dict.fromkeys("0123456789", DIGIT))
