@@ -208,3 +208,26 @@ def test_memory_stays_bounded_on_a_large_stream(tmp_path: Path) -> None:
     base = _max_rss_kib([str(small), "--quiet"])
     peak = _max_rss_kib([str(large), "--quiet"])
     assert peak - base < 30_000, (base, peak)  # reading it whole would take 80 MB or more
+
+
+def test_a_lost_jsonl_record_fails_alone_with_its_fields_kept() -> None:
+    """A record whose worker died comes back as its own line with the error; the records
+    around it are cleaned (the job parses and encodes lines where they are cleaned)."""
+    from cleaner.cli.inputs import Record
+    from cleaner.cli.jobs import JsonlJob
+
+    job = JsonlJob(field="text", url_field="url", into=None, metadata_key="", explain=False)
+    engine = cleaner.Cleaner(mode="text")
+    lines = [
+        json.dumps(good_record(i, text)).encode() + b"\n" for i, text in enumerate(seed_texts())
+    ]
+    records = [Record("in.jsonl", number, payload=line) for number, line in enumerate(lines, 1)]
+    outcomes: list[Any] = [job.run(engine, job.task(r)) for r in records]
+    outcomes[1] = cleaner.WorkerDied()
+    settled = [job.settle(r, o) for r, o in zip(records, outcomes, strict=True)]
+    assert [r.error for r in settled] == [None, str(cleaner.WorkerDied()), None]
+    output = [json.loads(r.output or b"") for r in settled]
+    assert output[1] == {**good_record(1, seed_texts()[1]), "error": str(cleaner.WorkerDied())}
+    for i in (0, 2):
+        assert output[i]["text"] == engine.clean(seed_texts()[i]).text
+        assert output[i]["tags"] == good_record(i, "")["tags"]

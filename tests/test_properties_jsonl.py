@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 import cleaner
 from cleaner.cli import main
-from cleaner.cli.engine import error_text
+from cleaner.cli.jobs import error_text
 
 from .strategies import documents, html_documents
 

@@ -38,10 +38,31 @@ class WorkerDied(RuntimeError):
         super().__init__(message)
 
 
-def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    """The items in lists of ``size`` (the last may be shorter), taken as they are needed."""
+def chunked(
+    items: Iterable[T], size: int, weight: Callable[[T], int] | None = None, budget: int = 0
+) -> Iterator[list[T]]:
+    """The items in lists of ``size`` (the last may be shorter), taken as they are needed.
+
+    With ``weight``, a list also ends as soon as its items weigh ``budget`` or more.
+
+    >>> list(chunked("abcde", 2))
+    [['a', 'b'], ['c', 'd'], ['e']]
+    >>> list(chunked(["xxx", "y", "z", "w"], 3, weight=len, budget=3))
+    [['xxx'], ['y', 'z', 'w']]
+    """
     iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
+    if weight is None:
+        while chunk := list(islice(iterator, size)):
+            yield chunk
+        return
+    chunk, load = [], 0
+    for item in iterator:
+        chunk.append(item)
+        load += weight(item)
+        if len(chunk) >= size or load >= budget:
+            yield chunk
+            chunk, load = [], 0
+    if chunk:
         yield chunk
 
 

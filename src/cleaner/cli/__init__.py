@@ -1,7 +1,8 @@
 """The ``cleaner`` command: a Unix filter over text files, folders and JSON Lines streams.
 
 One module per job: ``args`` (parsing), ``inputs`` (finding and reading inputs),
-``engine`` (cleaning, in worker processes when asked), ``formats`` and ``explain``
+``engine`` (cleaning, in worker processes when asked), ``jobs`` (what a worker does
+with a record), ``formats`` and ``explain``
 (rendering), ``run`` (the loop), ``report`` (stderr, progress, --errors), ``rules``
 (``cleaner rules list|test``). See docs/cli.md.
 """
@@ -19,6 +20,7 @@ from ..io import Interrupted, installed
 from ..rules import RulePackError
 from .args import Options, UsageError, build_parser, check
 from .engine import Engine
+from .jobs import DocumentJob, JsonlJob
 from .report import Counts, Reporter
 from .rules import is_rules_command
 from .rules import main as rules_main
@@ -60,6 +62,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _stdout_gone()
 
 
+def jsonl_job(options: Options) -> JsonlJob:
+    """The job of a JSONL run: which fields to read and how to write the output."""
+    return JsonlJob(
+        field=options.field,
+        url_field=options.url_field,
+        into=options.into,
+        metadata_key=options.metadata_key,
+        explain=options.explain,
+    )
+
+
 def _run(options: Options, counts: Counts, parser: argparse.ArgumentParser) -> int:
     try:
         config = CleanerConfig.build(
@@ -70,7 +83,8 @@ def _run(options: Options, counts: Counts, parser: argparse.ArgumentParser) -> i
             html_focus=options.html_focus,
             explain=True,
         )
-        engine = Engine(config, options.workers, options.chunksize)
+        job = jsonl_job(options) if options.jsonl else DocumentJob()
+        engine = Engine(config, job, options.workers, options.chunksize)
     except (RulePackError, ValueError) as exc:
         parser.error(str(exc))
     try:

@@ -246,9 +246,10 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument(
         "--chunksize",
         type=_whole,
-        default=8,
+        default=64,
         metavar="N",
-        help="documents sent to a worker at a time (default 8)",
+        help="at most N documents sent to a worker at a time, fewer once they hold 1 MB "
+        "(default 64)",
     )
     return parser
 

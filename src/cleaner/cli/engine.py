@@ -4,7 +4,7 @@ Records go to the workers (a `ChunkPool`) in chunks of ``chunksize``, taken from
 thread with a bounded number in flight, so memory stays bounded however long the input
 is. (``Pool.imap`` would drain the input iterator in a feeder thread without any bound,
 could not be stopped while that thread waits on stdin, and waits for ever for the chunk of
-a worker that was killed.)
+a worker that was killed.) What a worker does with a record is the engine's `Job`.
 """
 
 from __future__ import annotations
@@ -14,82 +14,60 @@ import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from types import TracebackType
+from typing import Any
 
-from ..article import Article
 from ..config import CleanerConfig
-from ..decode import DecodeError
 from ..pipeline import Cleaner
-from ..pool import ChunkPool, WorkerDied, chunked
+from ..pool import ChunkPool, chunked
 from .inputs import Record
+from .jobs import Job
 
-Task = tuple[str | bytes | None, str | None]
-Outcome = Article | str | None
+# A chunk also ends once its documents hold this many bytes (or characters): small
+# documents go many at a time, so the cost of a round trip to a worker is shared, and
+# large ones few at a time, so the chunks in flight stay small.
+CHUNK_BUDGET = 1_000_000
 
-_worker: Cleaner | None = None
+_worker: tuple[Cleaner, Job] | None = None
 
 
-def _init_worker(config: CleanerConfig) -> None:
+def _init_worker(config: CleanerConfig, job: Job) -> None:
     """Build the worker's Cleaner once; leave interrupts to the parent, which stops workers."""
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _worker = Cleaner(config)
+    _worker = (Cleaner(config), job)
 
 
-def _clean(cleaner: Cleaner, task: Task) -> Outcome:
-    payload, url = task
-    if payload is None:
-        return None
-    try:
-        return cleaner.clean(payload, url=url)
-    except Exception as exc:
-        return error_text(exc)
-
-
-def _clean_chunk(tasks: list[Task]) -> list[Outcome]:
+def _run_chunk(tasks: list[Any]) -> list[Any]:
     if _worker is None:  # pragma: no cover - the initializer always runs first
         raise RuntimeError("worker not initialised")
-    return [_clean(_worker, task) for task in tasks]
+    cleaner, job = _worker
+    return [job.run(cleaner, task) for task in tasks]
 
 
-def error_text(exc: BaseException) -> str:
-    """How a cleaning failure reads in messages."""
-    if isinstance(exc, DecodeError):
-        return f"undecodable: {exc}"
-    if isinstance(exc, WorkerDied):
-        return str(exc)
-    return f"{type(exc).__name__}: {exc}"
-
-
-def _settle(record: Record, outcome: Outcome) -> Record:
-    if isinstance(outcome, Article):
-        record.article = outcome
-    elif isinstance(outcome, str):
-        record.error = outcome
-    record.payload = None  # the document is no longer needed; free it early
-    return record
-
-
-def _task(record: Record) -> Task:
-    return (record.payload if record.error is None else None, record.url)
+def _size(record: Record) -> int:
+    return len(record.payload) if record.payload is not None else 0
 
 
 class Engine:
-    """Cleans a stream of records with one Cleaner, or with one per worker process.
+    """Runs a job over a stream of records with one Cleaner, or with one per worker process.
 
     Use it as a context manager: leaving it on an exception (an interrupt) stops the
     workers at once.
     """
 
-    def __init__(self, config: CleanerConfig, workers: int = 1, chunksize: int = 8) -> None:
+    def __init__(
+        self, config: CleanerConfig, job: Job, workers: int = 1, chunksize: int = 64
+    ) -> None:
         self.cleaner = Cleaner(config)  # checks the rule packs before any work starts
+        self.job = job
         self.workers = workers
         self.chunksize = chunksize
-        self.pool: ChunkPool[Task, Outcome] = ChunkPool(
+        self.pool: ChunkPool[Any, Any] = ChunkPool(
             workers,
-            _clean_chunk,
+            _run_chunk,
             _init_worker,
-            (config,),
+            (config, job),
             window=8 * workers,
             # spawn: no fork of a process that runs threads; each worker builds its Cleaner.
             context=multiprocessing.get_context("spawn"),
@@ -107,20 +85,19 @@ class Engine:
         self.pool.stop(kill=kind is not None)
 
     def run(self, records: Iterable[Record]) -> Iterator[Record]:
-        """Each record, cleaned (``article`` set) or failed (``error`` set), in input order."""
+        """Each record, settled by the job (``error`` set when it failed), in input order."""
+        job = self.job
         if self.workers <= 1:
             for record in records:
-                yield _settle(record, _clean(self.cleaner, _task(record)))
+                yield job.settle(record, job.run(self.cleaner, job.task(record)))
             return
         batches: deque[list[Record]] = deque()  # the batches handed to the pool, in order
 
-        def tasks() -> Iterator[list[Task]]:
-            for batch in chunked(records, self.chunksize):
+        def tasks() -> Iterator[list[Any]]:
+            for batch in chunked(records, self.chunksize, _size, CHUNK_BUDGET):
                 batches.append(batch)
-                yield [_task(record) for record in batch]
+                yield [job.task(record) for record in batch]
 
         for outcomes in self.pool.map(tasks()):
             for record, outcome in zip(batches.popleft(), outcomes, strict=True):
-                if isinstance(outcome, Exception):  # lost: its worker died, or pickling
-                    outcome = error_text(outcome)
-                yield _settle(record, outcome if record.error is None else None)
+                yield job.settle(record, outcome)

@@ -26,10 +26,12 @@ READ_ERRORS = (OSError, EOFError, TooLarge, zlib.error, gzip.BadGzipFile)
 class Record:
     """One thing to clean and what became of it.
 
-    ``payload`` is the document (bytes of a file, or the string of a JSON field); ``data``
-    the JSON object of a JSONL line; ``raw`` a line that could not be parsed. A record
-    that failed before or during cleaning has ``error`` set; ``file_error`` marks a JSONL
-    input that could not be read at all (it is no record of the input, only an error).
+    ``payload`` is the document (bytes of a file, the string of a JSON field, or the raw
+    JSONL line before it is parsed); ``data`` the JSON object of a JSONL line; ``raw`` a
+    line that could not be parsed; ``output`` the finished output line of a JSONL record.
+    A record that failed before or during cleaning has ``error`` set; ``file_error`` marks
+    a JSONL input that could not be read at all (it is no record of the input, only an
+    error).
     """
 
     source: str
@@ -41,6 +43,7 @@ class Record:
     error: str | None = None
     dest: Path | None = None
     article: Article | None = None
+    output: bytes | None = None
     file_error: bool = False
 
 
@@ -167,8 +170,10 @@ def parse_line(source: str, number: int, line: bytes, field: str, url_field: str
     return record
 
 
-def read_jsonl(item: InputFile, field: str, url_field: str | None) -> Iterator[Record]:
+def read_jsonl(item: InputFile) -> Iterator[Record]:
     """The records of a JSONL input, streamed line by line; blank lines are skipped.
+
+    Each record holds its raw line as ``payload``; `parse_line` reads it where it is cleaned.
 
     A file that cannot be opened, or that breaks off (a truncated gzip), gives one record
     with the error and no line, or the line number where it broke off.
@@ -181,6 +186,6 @@ def read_jsonl(item: InputFile, field: str, url_field: str | None) -> Iterator[R
         with _opened(item.path) as stream:
             for number, line in enumerate(stream, 1):
                 if line.strip():
-                    yield parse_line(item.name, number, line, field, url_field)
+                    yield Record(item.name, number, payload=line)
     except READ_ERRORS as exc:
         yield Record(item.name, number + 1 if number else None, error=_reason(exc), file_error=True)

@@ -14,7 +14,7 @@ from ..io import AtomicFile
 from .args import Options
 from .engine import Engine
 from .explain import render_trail, use_color
-from .formats import json_line, jsonl_output, output_name, render_document
+from .formats import output_name, render_document
 from .inputs import STDIN, InputFile, Record, discover, read_document, read_jsonl
 from .report import Counts, Reporter
 
@@ -151,7 +151,7 @@ class Run:
         return False
 
     def _jsonl_records(self, item: InputFile) -> Iterator[Record]:
-        return read_jsonl(item, self.options.field, self.options.url_field)
+        return read_jsonl(item)
 
     def _jsonl_file(self, item: InputFile) -> None:
         assert self.options.output is not None
@@ -168,7 +168,6 @@ class Run:
             self._write_jsonl(chain([first] if first else [], records), stream)
 
     def _write_jsonl(self, records: Iterable[Record], stream: IO[bytes]) -> None:
-        options = self.options
         for record in records:
             if record.file_error:
                 self.reporter.failed(record)
@@ -177,17 +176,8 @@ class Run:
             self.reporter.tick()
             if record.error is not None:
                 self.reporter.failed(record)
-                if options.drop_errors:
+                if self.options.drop_errors:
                     continue
-            value = jsonl_output(
-                record.data,
-                record.raw,
-                record.article,
-                record.error,
-                field=options.field,
-                into=options.into,
-                metadata_key=options.metadata_key,
-                explain=options.explain,
-            )
-            stream.write(json_line(value))
+            assert record.output is not None
+            stream.write(record.output)
             self._written(stream)
