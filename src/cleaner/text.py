@@ -103,6 +103,12 @@ def raw_lines(source: str) -> Iterator[tuple[int, str]]:
     yield pos, source[pos:]
 
 
+def _plain(text: str) -> bool:
+    """True when a line has nothing to normalise: no control, format or odd space
+    character, and no run of spaces."""
+    return text.isprintable() and "  " not in text
+
+
 def line_key(text: str) -> str:
     """The text rules match: the line without a leading list marker or dash.
 
@@ -123,11 +129,15 @@ def segment(source: str) -> list[Line]:
     append = lines.append
     for index, (start, raw) in enumerate(raw_lines(source)):
         text = raw.strip(" ")
-        if nfc and text.isprintable() and "  " not in text:
-            # Nothing to normalise but the line's edges (printable: no control, format
-            # or odd space character).
+        if nfc and text.isprintable() and "  " not in text:  # `_plain`, inlined
+            # Nothing to normalise but the line's edges.
             lead = len(raw) - len(raw.lstrip(" ")) if len(text) != len(raw) else 0
             end = start + lead + len(text)
+        elif nfc and "\xa0" in text and _plain(spaced := text.replace("\xa0", " ").strip(" ")):
+            # Only no-break spaces to make plain (the commonest leftover of HTML).
+            text = spaced
+            lead = len(raw) - len(raw.lstrip())
+            end = start + len(raw.rstrip())
         else:
             text = normalize_line(raw)
             lead = len(raw) - len(raw.lstrip())
