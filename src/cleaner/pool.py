@@ -66,10 +66,6 @@ def chunked(
         yield chunk
 
 
-def _nothing() -> None:
-    """A task that only makes the pool start a worker."""
-
-
 @dataclass
 class _Flight(Generic[T, R]):
     """A chunk sent to a pool, and its results once they are known."""
@@ -127,13 +123,6 @@ class ChunkPool(Generic[T, R]):
                 yield self._collect(inflight)
         while inflight:
             yield self._collect(inflight)
-
-    def start(self) -> None:
-        """Start the workers now, before the first chunk (they start while the caller
-        goes on with other work)."""
-        executor = self._start()
-        for _ in range(self.workers):
-            executor.submit(_nothing)  # the pool starts a worker per task, up to its size
 
     def stop(self, *, kill: bool) -> None:
         """Shut the workers down: at once (``kill``), or when their chunks are done."""

@@ -59,6 +59,7 @@ class Engine:
     def __init__(
         self, config: CleanerConfig, job: Job, workers: int = 1, chunksize: int = 64
     ) -> None:
+        self.cleaner = Cleaner(config)  # checks the rule packs before any work starts
         self.job = job
         self.workers = workers
         self.chunksize = chunksize
@@ -71,13 +72,6 @@ class Engine:
             # spawn: no fork of a process that runs threads; each worker builds its Cleaner.
             context=multiprocessing.get_context("spawn"),
         )
-        if workers > 1:
-            self.pool.start()  # the workers start while this process checks the rules
-        try:
-            self.cleaner = Cleaner(config)  # checks the rule packs before any work starts
-        except BaseException:
-            self.pool.stop(kill=True)
-            raise
 
     def __enter__(self) -> Engine:
         return self
