@@ -39,7 +39,7 @@ class Job(Protocol):
         """What a worker needs of the record (None: nothing to clean, it already failed)."""
 
     def run(self, cleaner: Cleaner, task: Any) -> Any:
-        """The outcome of a task; never raises for a failing document."""
+        """The outcome of a task; a document that fails to clean gives its error text."""
 
     def settle(self, record: Record, outcome: Any) -> Record:
         """The record with its outcome; ``outcome`` is an exception when the task was lost."""
