@@ -129,7 +129,7 @@ def segment(source: str) -> list[Line]:
     append = lines.append
     for index, (start, raw) in enumerate(raw_lines(source)):
         text = raw.strip(" ")
-        if nfc and text.isprintable() and "  " not in text:  # `_plain`, inlined
+        if nfc and _plain(text):
             # Nothing to normalise but the line's edges.
             lead = len(raw) - len(raw.lstrip(" ")) if len(text) != len(raw) else 0
             end = start + lead + len(text)

@@ -1,10 +1,9 @@
 """The ``cleaner`` command: a Unix filter over text files, folders and JSON Lines streams.
 
 One module per job: ``args`` (parsing), ``inputs`` (finding and reading inputs),
-``engine`` (cleaning, in worker processes when asked), ``jobs`` (what a worker does
-with a record), ``formats`` and ``explain``
-(rendering), ``run`` (the loop), ``report`` (stderr, progress, --errors), ``rules``
-(``cleaner rules list|test``). See docs/cli.md.
+``engine`` (cleaning, in worker processes when asked), ``jobs`` (what a worker does with
+a record), ``formats`` and ``explain`` (rendering), ``run`` (the loop), ``report``
+(stderr, progress, --errors), ``rules`` (``cleaner rules list|test``). See docs/cli.md.
 """
 
 from __future__ import annotations
