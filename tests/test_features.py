@@ -6,7 +6,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner.features import SCAN_CHARS, ends_sentence, is_prose, word_count
+from cleaner.features import SCAN_CHARS, ends_sentence, has_words, is_prose, word_count
 
 # A line ends like a sentence when a mark, maybe followed by closers, or a closing quote
 # ends it.
@@ -26,6 +26,18 @@ def test_ends_sentence_is_a_mark_and_closers_at_the_end(line: str) -> None:
 def test_prose_is_eight_words_and_a_sentence_end_or_twenty_five_words(line: str) -> None:
     words = word_count(line[:SCAN_CHARS])
     assert is_prose(line) == (words >= 25 or (words >= 8 and ends_sentence(line)))
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet=LINE_CHARS, max_size=120),
+    st.integers(min_value=0, max_value=30),
+    st.none() | st.integers(min_value=0, max_value=130),
+)
+def test_has_words_stops_at_the_count_but_agrees_with_the_count(
+    line: str, count: int, end: int | None
+) -> None:
+    assert has_words(line, count, end) == (word_count(line[:end]) >= count)
 
 
 def test_sentence_ends_and_prose() -> None:

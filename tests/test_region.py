@@ -296,6 +296,14 @@ def test_non_prose_lines_cost(line: str, value: float) -> None:
     assert line_value("The council approved the budget on Monday.", junk=True) == -JUNK_COST
 
 
+@pytest.mark.parametrize("separator", [" | ", " • ", " · ", " / ", " :: "])
+def test_a_row_of_links_costs_even_when_long_and_ending_like_a_sentence(separator: str) -> None:
+    links = ["World news and politics today", "Business and markets", "Sport results."]
+    row = separator.join(links)
+    assert line_value(row.replace(separator, " and "), junk=False) > 0
+    assert line_value(row, junk=False) == -JUNK_COST
+
+
 def test_best_run_is_the_maximum_sum_run() -> None:
     assert best_run([]) == (0, -1, 0.0)
     assert best_run([-1.0, -2.0]) == (0, -1, 0.0)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 # Line tests compare word counts with small thresholds, so they read at most this much.
 SCAN_CHARS = 1000
-WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
+WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*+")
 # A line ends like a sentence with one of these marks, maybe followed by closing quotes or
 # brackets, or with a closing quote.
 SENTENCE_MARKS = frozenset(".!?…:;")
@@ -49,6 +51,21 @@ def word_count(text: str) -> int:
     return len(WORD.findall(text))
 
 
+def has_words(text: str, count: int, end: int | None = None) -> bool:
+    """``word_count(text[:end]) >= count``, reading no further than the count-th word.
+
+    >>> has_words("It’s 8:30 — U.S. time.", 5), has_words("It’s 8:30 — U.S. time.", 6)
+    (True, False)
+    """
+    return _words(count).match(text, 0, len(text) if end is None else end) is not None
+
+
+@cache
+def _words(count: int) -> regex.Pattern[str]:
+    """A pattern that matches the text up to its ``count``-th word, as `WORD` finds words."""
+    return regex.compile(rf"(?:[^\p{{L}}\p{{N}}]*+{WORD.pattern}){{{count}}}")
+
+
 def ends_sentence(text: str) -> bool:
     """True when the line ends like a sentence (., !, ?, … or a closing quote).
 
@@ -67,13 +84,16 @@ def is_prose(text: str) -> bool:
     False
     """
     least = SENTENCE_WORDS if ends_sentence(text) else PROSE_WORDS
-    return len(text) >= 2 * least - 1 and word_count(text[:SCAN_CHARS]) >= least
+    return len(text) >= 2 * least - 1 and has_words(text, least, SCAN_CHARS)
 
 
 def is_headline(text: str) -> bool:
     """A short line that could be a title or teaser headline (3 to 30 words)."""
-    words = word_count(text[:SCAN_CHARS])
-    return 3 <= words <= 30 and not text.endswith(":")
+    return (
+        has_words(text, 3, SCAN_CHARS)
+        and not has_words(text, 31, SCAN_CHARS)
+        and not text.endswith(":")
+    )
 
 
 def is_person_name(text: str) -> bool:

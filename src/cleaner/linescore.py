@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .features import CLOSERS, CLOSING_QUOTES, SENTENCE_MARKS
+from .text import has_any
 
 # Prose in any Latin-script language has many words that do not begin with a capital
 # letter (function words, verbs); menus and headlines are mostly capitalised. Scripts
@@ -18,7 +19,7 @@ LIST_ITEM = re.compile(r"\d{1,3}[.)] |https?://\S+$")
 LIST_ITEM_START = "0123456789h"
 # A row of links: at least MIN_LINK_SEPARATORS of these separators between words.
 LINK_SEPARATORS = re.compile(r" (?:\||•|·|/|::) ")
-SEPARATOR_MARK = re.compile(r"[|•·/:]")
+SEPARATOR_CHARS = "|•·/:"  # a line without any of them has no link separator
 MIN_LINK_SEPARATORS = 2
 # A year or a clock time: on a short line, a dateline or a teaser's time stamp.
 DATE_MARK = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}:\d\d\b")
@@ -63,10 +64,8 @@ def line_value(text: str, junk: bool) -> float:
         return -SOFT_COST
     if words <= MAX_DATELINE_WORDS and DATE_MARK.search(text):
         return -JUNK_COST
-    if (
-        SEPARATOR_MARK.search(text, 0, SCAN_CHARS)
-        and len(LINK_SEPARATORS.findall(text, 0, SCAN_CHARS)) >= MIN_LINK_SEPARATORS
-    ):
+    head = text[:SCAN_CHARS]
+    if has_any(head, SEPARATOR_CHARS) and len(LINK_SEPARATORS.findall(head)) >= MIN_LINK_SEPARATORS:
         return -JUNK_COST
     if text[0] in LIST_ITEM_START and LIST_ITEM.match(text):
         return -SOFT_COST

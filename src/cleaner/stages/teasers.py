@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..document import Document
-from ..features import ends_sentence, is_prose, word_count
+from ..features import ends_sentence, has_words, is_prose
 
 MAX_HEADLINE_WORDS = 20
 MAX_UNMARKED_ITEMS = 25
@@ -11,7 +11,9 @@ MAX_UNMARKED_ITEMS = 25
 
 def is_teaser_item(text: str) -> bool:
     """A short line that reads like a headline or a link, not a sentence of prose."""
-    return word_count(text) <= MAX_HEADLINE_WORDS and not (ends_sentence(text) and is_prose(text))
+    return not has_words(text, MAX_HEADLINE_WORDS + 1) and not (
+        ends_sentence(text) and is_prose(text)
+    )
 
 
 def teaser_extent(doc: Document, heading: int) -> list[int]:
