@@ -59,12 +59,12 @@ class Document:
 
     def label(self, index: int, label: Label) -> None:
         """Mark a line as removed, unless an earlier stage already did."""
-        if self.labels[index] is None and not self.lines[index].blank:
+        if self.labels[index] is None and self.lines[index].text:
             self.labels[index] = label
 
     def unlabeled(self, index: int) -> bool:
         """True for a non-blank line no stage has removed."""
-        return self.labels[index] is None and not self.lines[index].blank
+        return self.labels[index] is None and bool(self.lines[index].text)
 
     def capture(self, hit: Hit) -> None:
         """Keep the metadata fields a rule captured, with the rule's id."""

@@ -135,7 +135,7 @@ def removals(doc: Document, keep: frozenset[Category]) -> list[Removal]:
     run_label: Label | None = None
     run_start = run_end = run_first = run_last = 0
     for line, label in zip(doc.lines, doc.labels, strict=True):
-        if line.blank:
+        if not line.text:  # blank
             continue
         if label is not None and label == run_label:
             run_end, run_last = line.end, line.index

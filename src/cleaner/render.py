@@ -44,7 +44,7 @@ def compose(doc: Document, removed: list[Removal]) -> str:
     parts: list[str] = []
     first = 0
     for line in doc.lines:
-        if line.blank:
+        if not line.text:  # blank
             continue
         while first < len(spans) and spans[first][1] <= line.start:
             first += 1

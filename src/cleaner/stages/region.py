@@ -112,11 +112,6 @@ def find_region(
         if value is None:
             value = prose[index] = line_value(key, False)
         scores.append(value)
-    # Chrome is counted among the junk lines (no line is worth less than -JUNK_COST yet):
-    # with too few of them in the whole document and
-    # no headline anywhere, no run can have enough chrome before it.
-    if scores.count(-JUNK_COST) < MIN_CHROME and find_headline(keys, len(keys)) is None:
-        return None
     scores = widen_gaps(scores)
     for position in barriers:
         scores[position] = -math.inf
