@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner.features import SCAN_CHARS, ends_sentence, has_words, is_prose, word_count
+from cleaner.stages.teasers import MAX_HEADLINE_WORDS, is_teaser_item
 
 # A line ends like a sentence when a mark, maybe followed by closers, or a closing quote
 # ends it.
 SENTENCE_END = regex.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”»]$")
 # Characters that decide sentence ends and word counts, and a few that do not.
 LINE_CHARS = st.sampled_from(list("ab É9 .!?…:;\"'”’»)]-–|"))
+# Lines of 0 to 40 words with the same characters between and after them: word counts
+# around every threshold.
+WORDY_LINES = st.builds(
+    lambda words, ends: "".join(w + e for w, e in zip(words, ends, strict=False)),
+    st.lists(st.sampled_from(["a", "Bé", "9", "x.y", "it’s", "–"]), max_size=40),
+    st.lists(st.sampled_from([" ", " ", ", ", ". ", "|", '." ', "’"]), min_size=40, max_size=40),
+)
 
 
 @settings(max_examples=500, deadline=None)
@@ -38,6 +47,27 @@ def test_has_words_stops_at_the_count_but_agrees_with_the_count(
     line: str, count: int, end: int | None
 ) -> None:
     assert has_words(line, count, end) == (word_count(line[:end]) >= count)
+
+
+@settings(max_examples=500, deadline=None)
+@given(WORDY_LINES)
+def test_a_teaser_item_is_a_short_line_that_is_not_a_sentence_of_prose(line: str) -> None:
+    words = word_count(line)
+    expected = words <= MAX_HEADLINE_WORDS and not (ends_sentence(line) and is_prose(line))
+    assert is_teaser_item(line) == expected
+
+
+@pytest.mark.parametrize("words", range(MAX_HEADLINE_WORDS - 2, MAX_HEADLINE_WORDS + 3))
+def test_teaser_items_have_at_most_the_headline_words(words: int) -> None:
+    heading = " ".join(["Word"] * words)
+    assert is_teaser_item(heading) == (words <= MAX_HEADLINE_WORDS)
+    assert not is_teaser_item(heading + ".")  # a sentence of prose
+
+
+def test_prose_is_judged_on_its_first_characters() -> None:
+    line = "six short words of a " + "x" * SCAN_CHARS + " and a sentence after it ends."
+    assert word_count(line[:SCAN_CHARS]) == 6 and word_count(line) >= 12
+    assert not is_prose(line)
 
 
 def test_sentence_ends_and_prose() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import lru_cache
 
 import regex
 
@@ -52,15 +52,16 @@ def word_count(text: str) -> int:
 
 
 def has_words(text: str, count: int, end: int | None = None) -> bool:
-    """``word_count(text[:end]) >= count``, reading no further than the count-th word.
+    """``word_count(text[:end]) >= count`` (``count`` at least 0), reading no further than
+    the count-th word: a threshold test on a long line stops early.
 
     >>> has_words("It’s 8:30 — U.S. time.", 5), has_words("It’s 8:30 — U.S. time.", 6)
     (True, False)
     """
-    return _words(count).match(text, 0, len(text) if end is None else end) is not None
+    return _words(count).match(text, 0, end) is not None
 
 
-@cache
+@lru_cache(maxsize=64)
 def _words(count: int) -> regex.Pattern[str]:
     """A pattern that matches the text up to its ``count``-th word, as `WORD` finds words."""
     return regex.compile(rf"(?:[^\p{{L}}\p{{N}}]*+{WORD.pattern}){{{count}}}")
@@ -89,11 +90,8 @@ def is_prose(text: str) -> bool:
 
 def is_headline(text: str) -> bool:
     """A short line that could be a title or teaser headline (3 to 30 words)."""
-    return (
-        has_words(text, 3, SCAN_CHARS)
-        and not has_words(text, 31, SCAN_CHARS)
-        and not text.endswith(":")
-    )
+    words = word_count(text[:SCAN_CHARS])
+    return 3 <= words <= 30 and not text.endswith(":")
 
 
 def is_person_name(text: str) -> bool:

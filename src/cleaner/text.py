@@ -34,7 +34,7 @@ def has_any(text: str, chars: str) -> bool:
     >>> has_any("a | b", "|/"), has_any("a b", "|/")
     (True, False)
     """
-    for char in chars:  # noqa: SIM110 (a plain loop: twice as fast as any() on a generator)
+    for char in chars:  # noqa: SIM110 (a plain loop is faster than any() on a generator)
         if char in text:
             return True
     return False

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..categories import Category
 from ..document import Document
-from ..features import has_words, is_headline, is_person_name, is_prose
+from ..features import is_headline, is_person_name, is_prose, word_count
 from ..heuristics import BYLINE, SECTION, TITLE
 from ..rules import Scope
 from .lines import label_zone_rules
@@ -81,17 +81,13 @@ def _is_header_signal(doc: Document, index: int) -> bool:
 def _find_title(doc: Document, candidates: list[int]) -> None:
     for position, index in enumerate(candidates):
         text = doc.lines[index].key
-        if is_headline(text) and has_words(text, 4):
+        if is_headline(text) and word_count(text) >= 4:
             doc.label(index, TITLE)
             doc.notes.setdefault("title", (text, TITLE.rule))
             if position > 0:
                 previous = candidates[position - 1]
                 label_text = doc.lines[previous].key
-                if (
-                    has_words(label_text, 1)
-                    and not has_words(label_text, 5)
-                    and not label_text.endswith((".", "!", "?"))
-                ):
+                if 1 <= word_count(label_text) <= 4 and not label_text.endswith((".", "!", "?")):
                     doc.label(previous, SECTION)
                     doc.notes.setdefault("section", (label_text, SECTION.rule))
             return
