@@ -136,9 +136,6 @@ def segment(source: str) -> list[Line]:
     lines: list[Line] = []
     append = lines.append
     for index, (start, raw) in enumerate(raw_lines(source)):
-        if not raw:
-            append(Line(index, raw, raw, start, start, 0))
-            continue
         text = raw.strip(" ")
         if nfc and _plain(text):
             # Nothing to normalise but the line's edges.
