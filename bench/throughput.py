@@ -6,7 +6,12 @@ swapped and dropped, boilerplate lines and a fresh sentence each, so no two are 
 Warm, best of --repeat passes, CPU seconds (time.process_time); each pass gets a fresh
 Cleaner, so nothing a pass remembers carries over to the next.
 
-    python bench/throughput.py [--data DIR] [--articles 3000] [--repeat 3]
+With --floor, two passes that are only part of text mode are timed too, against the C4
+rules: splitting the input into normalised lines, and that plus each line's region value.
+Every document goes through both in text mode, so they bound from below what text mode
+can reach in this design.
+
+    python bench/throughput.py [--data DIR] [--articles 3000] [--repeat 3] [--floor]
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import cleaner
+from cleaner.linescore import line_value
+from cleaner.text import segment
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "bench" / "aeb-dev" / "text"
@@ -54,6 +61,27 @@ def c4_run() -> Run:
     return run
 
 
+def segment_run() -> Run:
+    def run(texts: list[str]) -> None:
+        for text in texts:
+            segment(text)
+
+    return run
+
+
+def line_values_run() -> Run:
+    def run(texts: list[str]) -> None:
+        for text in texts:
+            for line in segment(text):
+                if line.text:
+                    line_value(line.key, False)
+
+    return run
+
+
+FLOOR = (("normalised lines", segment_run), ("lines + region values", line_values_run))
+
+
 def best_seconds(build: Callable[[], Run], texts: list[str], repeat: int) -> float:
     build()(texts[:20])  # warm: imports done, patterns compiled
     best = float("inf")
@@ -70,6 +98,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--articles", type=int, default=3000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--floor", action="store_true", help="also time the per-line floor")
     args = parser.parse_args()
 
     dumps = [p.read_text("utf-8") for p in sorted(args.data.glob("*.txt"))]
@@ -87,6 +116,10 @@ def main() -> None:
                 f"{len(texts) / seconds:8.0f} docs/CPU-s"
             )
         print(f"  throughput ratio cleaner / C4: {peer / mine:.2f}")
+        if args.floor:
+            for part, build in FLOOR:
+                seconds = best_seconds(build, texts, args.repeat)
+                print(f"  only {part}: {seconds / peer:.2f}x C4's time")
 
 
 if __name__ == "__main__":
