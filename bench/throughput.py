@@ -124,7 +124,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--articles", type=int, default=3000)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--floor", action="store_true", help="also time the per-line floor")
+    parser.add_argument("--floor", action="store_true", help="also time parts of the work alone")
     args = parser.parse_args()
 
     dumps = [p.read_text("utf-8") for p in sorted(args.data.glob("*.txt"))]
