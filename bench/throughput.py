@@ -26,6 +26,7 @@ from pathlib import Path
 
 import cleaner
 from cleaner.linescore import line_value
+from cleaner.rules.linegate import LineGate
 from cleaner.stages import region
 from cleaner.text import segment
 
@@ -71,7 +72,7 @@ def segment_run() -> Run:
     return run
 
 
-def scored_lines(texts: list[str]) -> dict[str, list[str]]:
+def scored_lines(engine: cleaner.Cleaner, texts: list[str]) -> dict[str, list[str]]:
     """The lines the region scores in each text, from one text-mode run."""
     scored: dict[str, list[str]] = {}
     current: list[str] = []
@@ -80,7 +81,6 @@ def scored_lines(texts: list[str]) -> dict[str, list[str]]:
         current.append(key)
         return line_value(key, junk)
 
-    engine = cleaner.Cleaner(mode="text", explain=False)
     region.line_value = recorded  # type: ignore[assignment]
     try:
         for text in texts:
@@ -91,17 +91,19 @@ def scored_lines(texts: list[str]) -> dict[str, list[str]]:
     return scored
 
 
-def line_values_run(scored: dict[str, list[str]], gate: bool = False) -> Callable[[], Run]:
-    def build() -> Run:
-        line_gate = cleaner.Cleaner(mode="text").line_gate
+def line_values_run(
+    scored: dict[str, list[str]], gate: LineGate | None = None
+) -> Callable[[], Run]:
+    """Segmentation and the scored lines' values, and with ``gate`` its scan of the keys."""
 
+    def build() -> Run:
         def run(texts: list[str]) -> None:
             for text in texts:
                 lines = segment(text)
                 for key in scored[text]:
                     line_value(key, False)
-                if gate:
-                    line_gate.admit([line.key for line in lines])
+                if gate is not None:
+                    gate.admit([line.key for line in lines])
 
         return run
 
@@ -143,11 +145,12 @@ def main() -> None:
             )
         print(f"  throughput ratio cleaner / C4: {peer / mine:.2f}")
         if args.floor:
-            scored = scored_lines(texts)
+            engine = cleaner.Cleaner(mode="text", explain=False)
+            scored = scored_lines(engine, texts)
             floor = (
                 ("normalised lines", segment_run),
                 ("lines + region values", line_values_run(scored)),
-                ("lines + region values + rule gate", line_values_run(scored, gate=True)),
+                ("lines + region values + rule gate", line_values_run(scored, engine.line_gate)),
             )
             for part, build in floor:
                 seconds = best_seconds(build, texts, args.repeat)
