@@ -25,10 +25,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import cleaner
-from cleaner.linescore import line_value
+from cleaner.pipeline.linescore import line_value
+from cleaner.pipeline.stages import region
 from cleaner.rules.linegate import LineGate
-from cleaner.stages import region
-from cleaner.text import segment
+from cleaner.text.lines import segment
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "bench" / "aeb-dev" / "text"
@@ -147,10 +147,11 @@ def main() -> None:
         if args.floor:
             engine = cleaner.Cleaner(mode="text", explain=False)
             scored = scored_lines(engine, texts)
+            gate = engine.rules.line_gate
             floor = (
                 ("normalised lines", segment_run),
                 ("lines + region values", line_values_run(scored)),
-                ("lines + region values + rule gate", line_values_run(scored, engine.line_gate)),
+                ("lines + region values + rule gate", line_values_run(scored, gate)),
             )
             for part, build in floor:
                 seconds = best_seconds(build, texts, args.repeat)

@@ -138,3 +138,56 @@ def test_removed_by_category_counts() -> None:
         "newsletter": 1,
         "copyright": 1,
     }
+
+
+@pytest.mark.parametrize(
+    ("options", "named"),
+    [
+        ({"html_focus": "bogus"}, "html_focus"),
+        ({"mode": "pdf"}, "mode"),
+        ({"regex_timeout": -1}, "regex_timeout"),
+        ({"regex_timeout": 0}, "regex_timeout"),
+        ({"regex_timeout": "fast"}, "regex_timeout"),
+        ({"keep": ["nonsense"]}, "unknown category"),
+        ({"explain": "yes"}, "explain"),
+    ],
+)
+def test_a_config_is_checked_however_it_is_made(options: dict[str, object], named: str) -> None:
+    for make in (cleaner.CleanerConfig, cleaner.CleanerConfig.build):
+        with pytest.raises(ValueError, match=named):
+            make(**options)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=named):
+        cleaner.CleanerConfig().with_options(**options)
+
+
+def test_config_values_come_out_in_their_checked_form() -> None:
+    config = cleaner.CleanerConfig(mode="html", html_focus="recall", keep=["ad"], rules="a.toml")  # type: ignore[arg-type]
+    assert config.mode is cleaner.Mode.HTML and config.html_focus is cleaner.HtmlFocus.RECALL
+    assert config.keep == frozenset({Category.AD}) and config.rules == ("a.toml",)
+    assert hash(config) == hash(
+        cleaner.CleanerConfig.build(mode="html", html_focus="recall", keep=["ad"], rules=["a.toml"])
+    )
+
+
+def test_a_page_nested_too_deep_for_the_parser_falls_back_and_says_so() -> None:
+    article = cleaner.clean("<div>" * 100_000 + "The council met on Monday to vote on the budget.")
+    assert article.text == "The council met on Monday to vote on the budget."
+    assert article.warning_codes() == ("html-unparsed",)
+    assert "visible text" in article.warnings[0]
+    bare = cleaner.clean("<div>" * 100_000 + "x")  # the acceptance's page: a result, a warning
+    assert bare.mode == "html" and bare.warning_codes() == ("html-unparsed",)
+
+
+def test_a_page_without_main_content_falls_back_and_says_so() -> None:
+    article = cleaner.clean("<html><body><div></div></body></html>")
+    assert article.warning_codes() == ("html-fallback",)
+
+
+def test_a_guessed_charset_is_a_warning_and_utf8_is_not() -> None:
+    text = "Le café a fermé après une longue grève des employés, selon la direction."
+    guessed = cleaner.clean(text.encode("cp1252"))
+    assert guessed.text == text and guessed.warning_codes() == ("charset-guessed",)
+    assert "cp1252" in guessed.warnings[0]
+    for encoding in ("utf-8", "utf-16"):
+        assert cleaner.clean(text.encode(encoding)).warnings == ()
+    assert cleaner.clean(text).warnings == ()

@@ -481,7 +481,7 @@ BAD_PACK = GOOD_PACK.replace("MINE001", "BAD001").replace(
 
 
 def test_rules_list_names_every_rule_and_heuristic() -> None:
-    from cleaner.heuristics import HEURISTICS
+    from cleaner.pipeline.heuristics import HEURISTICS
     from cleaner.rules import builtin_packs
 
     result = run("rules", "list")

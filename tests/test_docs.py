@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cleaner.ruledocs import render_rule_docs
+from cleaner.cli.ruledocs import render_rule_docs
 from cleaner.rules import builtin_packs
 
 from .conftest import ROOT

@@ -7,8 +7,8 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner.features import SCAN_CHARS, ends_sentence, has_words, is_prose, word_count
-from cleaner.stages.teasers import MAX_HEADLINE_WORDS, is_teaser_item
+from cleaner.pipeline.stages.teasers import MAX_HEADLINE_WORDS, is_teaser_item
+from cleaner.text.features import SCAN_CHARS, ends_sentence, has_words, is_prose, word_count
 
 # A line ends like a sentence when a mark, maybe followed by closers, or a closing quote
 # ends it.

@@ -10,7 +10,8 @@ import cleaner
 from cleaner.rules import Rule, Scope, ScopeMatcher, builtin_packs
 from cleaner.rules.gate import Folded, Gate, trie_pattern
 from cleaner.rules.literals import DIGIT, pattern_literals, rule_literals
-from cleaner.text import line_key, normalize_line
+from cleaner.text.lines import line_key
+from cleaner.text.normalize import normalize_line
 
 from .strategies import JUNK, PROSE
 
@@ -115,9 +116,9 @@ def test_digits_only_the_rules_engine_knows_reach_their_rules() -> None:
 
 def assert_gate_is_exact(keys: list[str]) -> None:
     """Matching the rules the gate admits gives what matching every rule gives."""
-    admitted = ENGINE.line_gate.admit(keys)
+    admitted = ENGINE.rules.line_gate.admit(keys)
     for scope in (Scope.LINE, Scope.BLOCK_START, Scope.HEADER, Scope.FOOTER):
-        matcher: ScopeMatcher = ENGINE.matchers[scope]
+        matcher: ScopeMatcher = ENGINE.rules.matchers[scope]
         everything = tuple(range(len(matcher.rules)))
         for index, key in enumerate(keys):
             gated = tuple(sorted(matcher.always.union(admitted[scope].get(index, ()))))
@@ -137,7 +138,7 @@ def test_the_gate_reads_texts_behind_their_list_markers_as_it_reads_keys(
 ) -> None:
     texts = [normalize_line(marker + line) for marker, line in lines]
     keys = [line_key(text) for text in texts]
-    gate = ENGINE.line_gate.gate
+    gate = ENGINE.rules.line_gate.gate
     from_keys = gate.admit(keys)
     from_texts = gate.admit(keys, Folded(texts))
     for line, rules in from_keys.items():
@@ -148,7 +149,7 @@ def test_the_gate_reads_texts_behind_their_list_markers_as_it_reads_keys(
 @given(st.lists(_lines(), min_size=1, max_size=8))
 def test_token_gate_admits_every_line_with_a_token(lines: list[str]) -> None:
     texts = [normalize_line(line + " {mosads}" if i % 2 else line) for i, line in enumerate(lines)]
-    matcher = ENGINE.matchers[Scope.TOKEN]
+    matcher = ENGINE.rules.matchers[Scope.TOKEN]
     held = set(matcher.may_hold(texts))
     for index, text in enumerate(texts):
         may_hold = index in held

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import cleaner
-from cleaner.html import visible_text
+from cleaner.html.visible import visible_text
 
 PAGES = [
     ("04a6711caa", "Republicans Are Following Trump", "2019-11-19", ["Jamelle Bouie"]),
@@ -94,7 +94,7 @@ def test_author_element_fills_authors_when_meta_tags_have_none() -> None:
 def test_single_dropped_blocks_come_back_unless_they_are_furniture() -> None:
     from lxml import html as lxml_html
 
-    from cleaner.gaps import restore_gaps
+    from cleaner.html.gaps import restore_gaps
 
     kept = [f"Paragraph {n} of the article, which the extractor kept." for n in range(1, 6)]
     page = lxml_html.fromstring(

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import cleaner
-from cleaner.scoring import page_counts
+from cleaner.evaluation.metrics import page_counts
 
 MEAN_RECALL_FLOOR = 0.995
 FULLY_KEPT_FLOOR = 0.95

@@ -13,8 +13,8 @@ import pytest
 
 import cleaner
 from cleaner import Article, Cleaner, WorkerDied
-from cleaner.parallel import CHUNK_SIZE
-from cleaner.pool import ChunkPool
+from cleaner.parallel import ChunkPool
+from cleaner.parallel.driver import CHUNK_SIZE
 
 DIE = "This document makes the worker that cleans it exit at once."
 

@@ -6,8 +6,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import cleaner
-from cleaner.render import render
-from cleaner.text import normalize
+from cleaner.pipeline.render import render
+from cleaner.text.normalize import normalize
 
 from .strategies import PROSE, TOKEN_ON_JUNK, documents
 

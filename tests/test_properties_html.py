@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import html
 import unicodedata
-from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import cleaner
-from cleaner.detect import looks_like_html
-from cleaner.render import render
+from cleaner.config import HtmlFocus
+from cleaner.html import extract_page
+from cleaner.inputs import looks_like_html
+from cleaner.pipeline.render import render
 from cleaner.rules import Scope, builtin_packs
-from cleaner.text import normalize
+from cleaner.text.normalize import normalize
 
 from .strategies import documents, html_documents
 from .test_properties import assert_trail_replays, is_subsequence
@@ -35,20 +36,6 @@ DROPPED_BY_HTMLDATE = {
     "map", "math", "noframes", "object", "picture", "rdf", "svg", "track", "video", "script",
     "style",
 }  # fmt: skip
-
-
-class Recording(cleaner.Cleaner):
-    """A Cleaner that keeps each text its text pipeline is given, with the options."""
-
-    def __init__(self, **options: Any) -> None:
-        super().__init__(**options)
-        self.seen: list[tuple[str, bool | None]] = []
-
-    def clean_text(
-        self, text: str, *, find_article: bool | None = None, **options: Any
-    ) -> cleaner.Article:
-        self.seen.append((text, find_article))
-        return super().clean_text(text, find_article=find_article, **options)
 
 
 def root_is_dropped_by_htmldate(page: str) -> bool:
@@ -67,13 +54,12 @@ def safe_pages() -> st.SearchStrategy[str]:
     return html_documents()
 
 
-def extracted(page: str) -> tuple[cleaner.Article, str, bool | None]:
-    """The HTML-mode article, the text the rules saw and the find_article it was given."""
-    recorder = Recording()
-    article = recorder.clean(page, mode="html")
-    assert len(recorder.seen) == 1, "HTML mode no longer runs Cleaner.clean_text once"
-    text, find_article = recorder.seen[0]
-    return article, text, find_article
+def extracted(page: str) -> tuple[cleaner.Article, str, bool]:
+    """The HTML-mode article, the text the rules saw and whether the region was looked for
+    (only in the visible text of a whole page)."""
+    article = cleaner.clean(page, mode="html")
+    extraction = extract_page(page, url=None, focus=HtmlFocus.PRECISION)
+    return article, extraction.text, extraction.whole_page
 
 
 def letters(text: str) -> str:
@@ -123,7 +109,7 @@ def test_html_cleaning_is_deterministic(page: str) -> None:
 def test_text_rules_leave_an_html_body_as_it_is(page: str) -> None:
     """The text pipeline, run again with the same options over the body, changes nothing."""
     article, _, find_article = extracted(page)
-    again = cleaner.Cleaner().clean_text(article.text, find_article=find_article)
+    again = cleaner.Cleaner(find_article=find_article).clean(article.text, mode="text")
     assert again.text == article.text
 
 

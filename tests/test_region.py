@@ -7,11 +7,11 @@ import textwrap
 import pytest
 
 import cleaner
-from cleaner.document import Document
-from cleaner.linescore import JUNK_COST, SOFT_COST, best_run, line_value, widen_gaps
-from cleaner.pipeline import cached_cleaner
-from cleaner.stages.region import MIN_LINES, select_article
-from cleaner.text import segment
+from cleaner.api import cached_cleaner
+from cleaner.pipeline.document import Document
+from cleaner.pipeline.linescore import JUNK_COST, SOFT_COST, best_run, line_value, widen_gaps
+from cleaner.pipeline.stages.region import MIN_LINES, select_article
+from cleaner.pipeline.stages.split import split_lines
 
 ENGLISH_ARTICLE = [
     "The city council approved a new budget on Monday after a debate that lasted more than "
@@ -260,7 +260,8 @@ def test_region_stage_handles_a_long_page_in_one_pass() -> None:
     article = [f"Part {n}: {line}" for n in range(500) for line in ENGLISH_ARTICLE]
     text = "\n".join([*menu * 2000, *article, *menu * 2000])
     engine = cached_cleaner(cleaner.CleanerConfig())
-    doc = Document(text, segment(text), dict(engine.matchers), engine.line_gate)
+    doc = Document.of(text, engine.rules)
+    split_lines(doc)
     select_article(doc)
     kept = [line.text for line, label in zip(doc.lines, doc.labels, strict=True) if not label]
     assert kept == article

@@ -142,6 +142,7 @@ def test_a_catastrophic_user_pattern_is_stopped_and_reported(tmp_path: Path, pat
     article = cleaner.Cleaner(rules=[path], regex_timeout=0.05).clean(text)
     if pattern == "(a|aa)+$":  # exponential in the regex module: must be stopped
         assert any("MINE001" in w and "timed out" in w for w in article.warnings)
+        assert article.warning_codes() == ("rule-timeout",)
     assert "Getty Images" not in article.text
     assert "The council met on Monday" in article.text
     assert "a" * 60 + "!" in article.text

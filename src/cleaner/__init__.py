@@ -10,13 +10,13 @@
 
 from importlib.metadata import PackageNotFoundError, version
 
-from .article import Article, Metadata, Removal
+from .api import Cleaner, clean
+from .article import Article, Metadata, Removal, WarningCode
 from .categories import Category
-from .config import CleanerConfig
-from .decode import DecodeError
-from .pipeline import Cleaner, clean
-from .pool import WorkerDied
-from .render import replay
+from .config import CleanerConfig, HtmlFocus, Mode
+from .inputs import DecodeError
+from .parallel import WorkerDied
+from .pipeline.render import replay
 from .rules import RulePackError
 
 try:
@@ -30,9 +30,12 @@ __all__ = [
     "Cleaner",
     "CleanerConfig",
     "DecodeError",
+    "HtmlFocus",
     "Metadata",
+    "Mode",
     "Removal",
     "RulePackError",
+    "WarningCode",
     "WorkerDied",
     "__version__",
     "clean",

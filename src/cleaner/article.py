@@ -3,7 +3,29 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
+from enum import StrEnum
 from typing import Any
+
+
+class WarningCode(StrEnum):
+    """What a warning in `Article.warnings` is about; each warning reads ``code: message``."""
+
+    RULE_TIMEOUT = "rule-timeout"
+    TOKEN_UNMAPPED = "token-unmapped"
+    HTML_UNPARSED = "html-unparsed"
+    HTML_FALLBACK = "html-fallback"
+    HTML_GAPS_SKIPPED = "html-gaps-skipped"
+    METADATA_UNREAD = "metadata-unread"
+    CHARSET_GUESSED = "charset-guessed"
+
+
+def warning(code: WarningCode, message: str) -> str:
+    """A warning as `Article.warnings` holds it.
+
+    >>> warning(WarningCode.CHARSET_GUESSED, "decoded as cp1252")
+    'charset-guessed: decoded as cp1252'
+    """
+    return f"{code.value}: {message}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +120,10 @@ class Article:
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (Article, (self.text, self.metadata, self.removed, self.warnings, self.mode))
+
+    def warning_codes(self) -> tuple[str, ...]:
+        """The code of each warning, in order."""
+        return tuple(text.split(":", 1)[0] for text in self.warnings)
 
     def removed_by_category(self) -> dict[str, int]:
         """How many removals each category made."""

@@ -1,21 +1,36 @@
-"""Cleaner options, held once in a frozen dataclass."""
+"""Cleaner options, held once in a frozen dataclass that checks itself when it is made."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
+from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .categories import Category, parse_categories
 
-MODES = ("auto", "text", "html")
-HTML_FOCUSES = ("precision", "balanced", "recall")
+
+class Mode(StrEnum):
+    """What the input is: recognised by its markup (``auto``), plain text, or HTML."""
+
+    AUTO = "auto"
+    TEXT = "text"
+    HTML = "html"
+
+
+class HtmlFocus(StrEnum):
+    """How trafilatura extracts HTML: less page furniture, balanced, or more text."""
+
+    PRECISION = "precision"
+    BALANCED = "balanced"
+    RECALL = "recall"
 
 
 @dataclass(frozen=True, slots=True)
 class CleanerConfig:
-    """Every option of a cleaning run. Build it with ``CleanerConfig.build(**options)``.
+    """Every option of a cleaning run; a bad value raises ValueError however it is made.
 
     - ``rules``: paths of extra rule packs, applied after the built-in ones.
     - ``builtin_rules``: use the packs shipped with cleaner.
@@ -26,48 +41,73 @@ class CleanerConfig:
     - ``html_focus``: how trafilatura extracts HTML: ``precision`` (less page furniture),
       ``balanced`` or ``recall`` (more text, more furniture).
     - ``regex_timeout``: seconds one rule may spend on one line before it is stopped.
+
+    >>> CleanerConfig(mode="text").mode is Mode.TEXT
+    True
+    >>> CleanerConfig(html_focus="bogus")
+    Traceback (most recent call last):
+    ...
+    ValueError: html_focus must be one of precision, balanced, recall, not 'bogus'
     """
 
     rules: tuple[str, ...] = ()
     builtin_rules: bool = True
     keep: frozenset[Category] = frozenset()
-    mode: str = "auto"
+    mode: Mode = Mode.AUTO
     explain: bool = True
     find_article: bool = True
-    html_focus: str = "precision"
+    html_focus: HtmlFocus = HtmlFocus.PRECISION
     regex_timeout: float = 0.25
+
+    def __post_init__(self) -> None:
+        set_ = object.__setattr__  # frozen: values are put in their checked form once
+        set_(self, "rules", _paths(self.rules))
+        set_(self, "keep", parse_categories(self.keep))
+        set_(self, "mode", _choice("mode", Mode, self.mode))
+        set_(self, "html_focus", _choice("html_focus", HtmlFocus, self.html_focus))
+        for name in ("builtin_rules", "explain", "find_article"):
+            if not isinstance(getattr(self, name), bool):
+                raise ValueError(f"{name} must be true or false, not {getattr(self, name)!r}")
+        timeout = self.regex_timeout
+        if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not timeout > 0:
+            raise ValueError(f"regex_timeout must be a positive number of seconds, not {timeout!r}")
 
     @classmethod
     def build(cls, **options: Any) -> CleanerConfig:
-        """A config from keyword options, validated; unknown options raise TypeError."""
-        known = {f.name for f in fields(cls)}
-        unknown = set(options) - known
-        if unknown:
-            raise TypeError(f"unknown option(s): {', '.join(sorted(unknown))}")
-        if "rules" in options:
-            options["rules"] = _paths(options["rules"])
-        if "keep" in options:
-            options["keep"] = parse_categories(options["keep"])
-        config = cls(**options)
-        config.validate()
-        return config
+        """A config from keyword options; unknown options raise TypeError."""
+        _check_known(options)
+        return cls(**options)
 
     def with_options(self, **options: Any) -> CleanerConfig:
         """A copy with some options changed."""
-        merged = {f.name: getattr(self, f.name) for f in fields(self)}
-        merged.update(options)
-        return CleanerConfig.build(**merged) if options else replace(self)
+        _check_known(options)
+        return replace(self, **options)
 
-    def validate(self) -> None:
-        """Raise ValueError on an impossible option value."""
-        if self.mode not in MODES:
-            raise ValueError(f"mode must be one of {', '.join(MODES)}, not {self.mode!r}")
-        if self.html_focus not in HTML_FOCUSES:
-            raise ValueError(
-                f"html_focus must be one of {', '.join(HTML_FOCUSES)}, not {self.html_focus!r}"
-            )
-        if not self.regex_timeout > 0:
-            raise ValueError("regex_timeout must be positive")
+
+def _check_known(options: dict[str, Any]) -> None:
+    unknown = set(options) - {f.name for f in fields(CleanerConfig)}
+    if unknown:
+        raise TypeError(f"unknown option(s): {', '.join(sorted(unknown))}")
+
+
+def parse_mode(value: object) -> Mode:
+    """A mode from its name; ValueError naming the allowed names otherwise.
+
+    >>> parse_mode("html")
+    <Mode.HTML: 'html'>
+    """
+    return _choice("mode", Mode, value)
+
+
+E = TypeVar("E", Mode, HtmlFocus)
+
+
+def _choice(name: str, kind: type[E], value: object) -> E:
+    if isinstance(value, str):
+        with contextlib.suppress(ValueError):
+            return kind(value)
+    allowed = ", ".join(member.value for member in kind)
+    raise ValueError(f"{name} must be one of {allowed}, not {value!r}")
 
 
 def _paths(rules: str | Path | Iterable[str | Path] | None) -> tuple[str, ...]:

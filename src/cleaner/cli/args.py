@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..categories import Category, parse_categories
-from ..config import HTML_FOCUSES, MODES
+from ..config import HtmlFocus, Mode
 
 FORMATS = ("text", "json", "jsonl", "markdown")
 DOC_GLOBS = ("*.txt", "*.text", "*.html", "*.htm")
@@ -159,13 +159,13 @@ def build_parser() -> argparse.ArgumentParser:
     inp.add_argument(
         "--input",
         dest="mode",
-        choices=MODES,
+        choices=[m.value for m in Mode],
         default="auto",
         help="what the documents are: auto (HTML is recognised by its markup), text, html",
     )
     inp.add_argument(
         "--html-focus",
-        choices=HTML_FOCUSES,
+        choices=[f.value for f in HtmlFocus],
         default="precision",
         help="how HTML is extracted: precision (less page furniture, the default), balanced, "
         "or recall (more text, more furniture)",

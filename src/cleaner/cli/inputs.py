@@ -28,10 +28,10 @@ class Record:
 
     ``payload`` is the document (bytes of a file, the string of a JSON field, or the raw
     JSONL line before it is parsed); ``data`` the JSON object of a JSONL line; ``raw`` a
-    line that could not be parsed; ``output`` the finished output line of a JSONL record.
-    A record that failed before or during cleaning has ``error`` set; ``file_error`` marks
-    a JSONL input that could not be read at all (it is no record of the input, only an
-    error).
+    line that could not be parsed; ``output`` the finished output line of a JSONL record;
+    ``warnings`` the code of each warning of its article. A record that failed before or
+    during cleaning has ``error`` set; ``file_error`` marks a JSONL input that could not
+    be read at all (it is no record of the input, only an error).
     """
 
     source: str
@@ -44,6 +44,7 @@ class Record:
     dest: Path | None = None
     article: Article | None = None
     output: bytes | None = None
+    warnings: tuple[str, ...] = ()
     file_error: bool = False
 
 

@@ -13,10 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from ..api import Cleaner
 from ..article import Article
-from ..decode import DecodeError
-from ..pipeline import Cleaner
-from ..pool import WorkerDied
+from ..inputs import DecodeError
+from ..parallel import WorkerDied
 from .formats import json_line, jsonl_output
 from .inputs import Record, parse_line
 
@@ -41,6 +41,9 @@ class Job(Protocol):
     def run(self, cleaner: Cleaner, task: Any) -> Any:
         """The outcome of a task; a document that fails to clean gives its error text."""
 
+    def weight(self, task: Any) -> int:
+        """How much of a chunk's budget the task takes: the length of its document."""
+
     def settle(self, record: Record, outcome: Any) -> Record:
         """The record with its outcome; ``outcome`` is an exception when the task was lost."""
 
@@ -52,6 +55,9 @@ class DocumentJob:
         if record.error is not None or record.payload is None:
             return None
         return record.payload, record.url
+
+    def weight(self, task: tuple[str | bytes, str | None] | None) -> int:
+        return 0 if task is None else len(task[0])
 
     def run(self, cleaner: Cleaner, task: tuple[str | bytes, str | None] | None) -> Any:
         if task is None:
@@ -66,6 +72,7 @@ class DocumentJob:
             outcome = None
         if isinstance(outcome, Article):
             record.article = outcome
+            record.warnings = outcome.warning_codes()
         elif isinstance(outcome, BaseException):  # lost: its worker died, or pickling
             record.error = error_text(outcome)
         elif isinstance(outcome, str):
@@ -90,6 +97,9 @@ class JsonlJob:
         assert isinstance(record.payload, bytes)
         return record.source, record.line, record.payload
 
+    def weight(self, task: tuple[str, int | None, bytes] | None) -> int:
+        return 0 if task is None else len(task[2])
+
     def run(self, cleaner: Cleaner, task: tuple[str, int | None, bytes] | None) -> Any:
         if task is None:
             return None
@@ -101,12 +111,15 @@ class JsonlJob:
             return record
         if isinstance(outcome, BaseException):  # lost: its worker died, or pickling
             outcome = self.output(task, _raising(outcome))
-        record.output, record.error = outcome
+        record.output, record.error, record.warnings = outcome
         record.payload = None
         return record
 
-    def output(self, task: tuple[str, int | None, bytes], clean: Clean) -> tuple[bytes, str | None]:
-        """The output line of a raw line, and the record's error (None when it was cleaned)."""
+    def output(
+        self, task: tuple[str, int | None, bytes], clean: Clean
+    ) -> tuple[bytes, str | None, tuple[str, ...]]:
+        """The output line of a raw line, the record's error (None when it was cleaned) and
+        the codes of its article's warnings."""
         source, number, line = task
         record = parse_line(source, number or 0, line, self.field, self.url_field)
         article = None
@@ -125,7 +138,8 @@ class JsonlJob:
             metadata_key=self.metadata_key,
             explain=self.explain,
         )
-        return json_line(value), record.error
+        codes = () if article is None else article.warning_codes()
+        return json_line(value), record.error, codes
 
 
 def _raising(exc: BaseException) -> Clean:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from types import TracebackType
 from typing import IO, Any, TextIO
 
@@ -13,17 +14,29 @@ from .inputs import Record
 
 @dataclass(slots=True)
 class Counts:
-    """Records read, written, failed, and inputs skipped because their output exists."""
+    """Records read, written, failed, inputs skipped because their output exists, and the
+    warnings of the cleaned articles by code."""
 
     read: int = 0
     written: int = 0
     errors: int = 0
     skipped: int = 0
+    warnings: Counter[str] = field(default_factory=Counter)
 
     def summary(self) -> str:
-        """``N read, N written, E errors`` (and ``, S skipped`` when any were)."""
+        """``N read, N written, E errors`` (and ``, S skipped`` when any were, and
+        ``, W warnings (code N, ...)`` when articles carry warnings).
+
+        >>> counts = Counts(2, 2, 0, warnings=Counter({"html-fallback": 1}))
+        >>> counts.summary()
+        '2 read, 2 written, 0 errors, 1 warnings (html-fallback 1)'
+        """
         text = f"{self.read} read, {self.written} written, {self.errors} errors"
-        return text + (f", {self.skipped} skipped" if self.skipped else "")
+        text += f", {self.skipped} skipped" if self.skipped else ""
+        if self.warnings:
+            codes = ", ".join(f"{code} {n}" for code, n in sorted(self.warnings.items()))
+            text += f", {self.warnings.total()} warnings ({codes})"
+        return text
 
 
 def where(record: Record) -> str:

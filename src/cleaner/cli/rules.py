@@ -1,4 +1,4 @@
-"""``cleaner rules list`` and ``cleaner rules test PACK...``."""
+"""``cleaner rules list``, ``cleaner rules test PACK...`` and ``cleaner rules docs``."""
 
 from __future__ import annotations
 
@@ -7,15 +7,16 @@ import json
 import sys
 from collections.abc import Sequence
 
-from ..heuristics import HEURISTICS
-from ..rules import RulePackError, load_pack, load_packs
+from ..pipeline.heuristics import HEURISTICS
+from ..rules import RulePackError, builtin_packs, load_pack, load_packs
+from .ruledocs import render_rule_docs
 
-SUBCOMMANDS = ("list", "test")
+SUBCOMMANDS = ("list", "test", "docs")
 HELP_WORDS = ("-h", "--help")
 
 
 def is_rules_command(args: Sequence[str]) -> bool:
-    """``rules`` followed by ``list``, ``test`` or ``--help`` is the subcommand.
+    """``rules`` followed by ``list``, ``test``, ``docs`` or ``--help`` is the subcommand.
 
     Anything else (``cleaner rules``, ``cleaner ./rules``, ``cleaner -- rules list``) names
     files.
@@ -32,16 +33,18 @@ def _parser() -> argparse.ArgumentParser:
             "  cleaner rules list\n"
             "  cleaner rules list --rules mine.toml --format jsonl\n"
             "  cleaner rules test mine.toml\n"
+            "  cleaner rules docs > docs/rules.md\n"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    sub = parser.add_subparsers(dest="command", required=True, metavar="{list,test}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="{list,test,docs}")
     listing = sub.add_parser("list", help="every rule (id, category, scope, pack, description)")
     listing.add_argument("--rules", action="append", default=[], metavar="PACK")
     listing.add_argument("--no-builtin-rules", action="store_true")
     listing.add_argument("--format", choices=("text", "jsonl"), default="text")
     test = sub.add_parser("test", help="load packs, run their examples, report OK or the fault")
     test.add_argument("packs", nargs="+", metavar="PACK")
+    sub.add_parser("docs", help="print the rule reference (Markdown) of the built-in packs")
     return parser
 
 
@@ -121,4 +124,7 @@ def main(args: Sequence[str]) -> int:
     ns = _parser().parse_args(args)
     if ns.command == "list":
         return list_rules(ns.rules, not ns.no_builtin_rules, ns.format)
+    if ns.command == "docs":
+        print(render_rule_docs(builtin_packs()), end="")
+        return 0
     return test_packs(ns.packs)

@@ -116,6 +116,7 @@ class Run:
     def _settled(self, record: Record) -> bool:
         """Count a document read; report it if it failed (True), explain it if asked."""
         self.counts.read += 1
+        self.counts.warnings.update(record.warnings)
         self.reporter.tick()
         if record.error is not None:
             self.reporter.failed(record)
@@ -173,6 +174,7 @@ class Run:
                 self.reporter.failed(record)
                 continue
             self.counts.read += 1
+            self.counts.warnings.update(record.warnings)
             self.reporter.tick()
             if record.error is not None:
                 self.reporter.failed(record)

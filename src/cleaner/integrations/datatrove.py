@@ -6,7 +6,8 @@ Needs ``pip install 'cleaner[datatrove]'``. For each document the step:
 - stores ``doc.metadata["cleaner"]`` (the key is ``metadata_key``): the ``cleaner.Metadata``
   fields (``sources`` left out), plus ``removed_count`` and ``removed`` (removals per
   category). Every value is JSON-safe, so ``JsonlWriter`` writes it as it is;
-- adds ``removed_<category>`` stats, one per removal (needs ``explain=True``, the default).
+- adds ``removed_<category>`` stats, one per removal (needs ``explain=True``, the default),
+  and ``warning_<code>`` stats, one per warning (a fallback the cleaner took).
 
 With ``drop_empty=True`` a document whose body comes out empty (or only whitespace) is
 dropped (stats ``dropped`` and ``dropped_empty``). A document that raises while cleaning is
@@ -27,9 +28,9 @@ from datatrove.data import Document, DocumentsPipeline
 from datatrove.pipeline.base import PipelineStep
 from datatrove.utils.typeshelper import StatHints
 
+from ..api import cached_cleaner
 from ..article import Article
 from ..config import CleanerConfig
-from ..pipeline import cached_cleaner
 from ._records import error_message, metadata_record
 
 
@@ -95,6 +96,8 @@ class CleanerStep(PipelineStep):  # type: ignore[misc]  # datatrove has no type 
             return "clean_error"
         for category, count in article.removed_by_category().items():
             self.stat_update(f"removed_{category}", value=count)
+        for code in article.warning_codes():
+            self.stat_update(f"warning_{code}")
         doc.metadata[self.metadata_key] = cleaner_record(article)
         if self.drop_empty and not article.text.strip():
             return "empty"

@@ -22,9 +22,9 @@ is null.
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, get_type_hints
 
+from ..api import Cleaner, cached_cleaner
 from ..article import Metadata
 from ..config import CleanerConfig
-from ..pipeline import Cleaner, cached_cleaner
 from ._records import error_message, metadata_record
 
 if TYPE_CHECKING:

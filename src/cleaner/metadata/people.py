@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from ..features import is_person_name
+from ..text.features import is_person_name
 
 SEPARATORS = regex.compile(r"\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\|)\s*")
 ROLE_TAIL = regex.compile(r"\s*(?:[|•·–—-]|\bfor\b|\bin\b).*$")

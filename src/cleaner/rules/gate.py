@@ -21,7 +21,7 @@ from typing import Any
 
 import regex
 
-from ..text import LIST_MARKS
+from ..text.lines import LIST_MARKS
 from .literals import DIGIT, Literals, mark_digits, rarity
 
 Table = dict[str, tuple[int, ...]]

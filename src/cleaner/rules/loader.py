@@ -12,7 +12,8 @@ from typing import Any
 import regex
 
 from ..categories import Category
-from ..text import line_key, normalize_line
+from ..text.lines import line_key
+from ..text.normalize import normalize_line
 from .model import CAPTURE_FIELDS, DEFAULT_MAX_CHARS, MAX_MAX_CHARS, Rule, RulePack, Scope
 
 RULE_ID = regex.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*")

@@ -74,11 +74,6 @@ class Rule:
     pack: str = ""
     max_chars: int = 200
 
-    @property
-    def captures(self) -> bool:
-        """True when the rule's patterns capture metadata fields."""
-        return any("(?P<" in p or "(?<" in p for p in self.patterns)
-
 
 @dataclass(frozen=True, slots=True)
 class RulePack:

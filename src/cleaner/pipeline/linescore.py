@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .features import CLOSERS, CLOSING_QUOTES, SENTENCE_MARKS
-from .text import has_any
+from ..text.features import CLOSERS, CLOSING_QUOTES, SENTENCE_MARKS
+from ..text.normalize import has_any
 
 # Prose in any Latin-script language has many words that do not begin with a capital
 # letter (function words, verbs); menus and headlines are mostly capitalised. Scripts

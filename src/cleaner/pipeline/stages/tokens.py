@@ -6,12 +6,13 @@ as the body will hold it (a junk line with a token glued on is still junk).
 
 from __future__ import annotations
 
-from ..article import Removal
+from ...article import Removal, WarningCode, warning
+from ...rules import Scope
+from ...rules.gate import Folded
+from ...text.lines import line_key
+from ...text.normalize import char_map
 from ..document import Cut, Document, Label
 from ..render import render
-from ..rules import Scope
-from ..rules.gate import Folded
-from ..text import char_map, line_key
 
 
 def cut_tokens(doc: Document) -> None:
@@ -31,7 +32,12 @@ def cut_tokens(doc: Document) -> None:
         raw = doc.source[line.start : line.end]
         spans = _raw_spans(raw, line.text, [(hit.start, hit.end) for hit in hits])
         if spans is None:
-            doc.warnings.append(f"line {line.index + 1}: token offsets could not be mapped")
+            doc.warnings.append(
+                warning(
+                    WarningCode.TOKEN_UNMAPPED,
+                    f"line {line.index + 1}: token offsets could not be mapped",
+                )
+            )
             continue
         for hit, span in zip(hits, spans, strict=True):
             label = Label.of(hit.rule)

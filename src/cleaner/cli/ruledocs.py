@@ -1,15 +1,15 @@
-"""Write the rule reference (docs/rules.md) from the rule packs themselves.
+"""The rule reference (docs/rules.md), written from the rule packs themselves.
 
-Run ``python -m cleaner.ruledocs > docs/rules.md``; a test checks the file is current.
+Run ``cleaner rules docs > docs/rules.md``; a test checks the file is current.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .categories import Category
-from .heuristics import HEURISTICS
-from .rules import RulePack, Scope, builtin_packs
+from ..categories import Category
+from ..pipeline.heuristics import HEURISTICS
+from ..rules import RulePack, Scope
 
 
 def _cell(text: str) -> str:
@@ -21,7 +21,7 @@ def render_rule_docs(packs: Iterable[RulePack]) -> str:
     out = [
         "# Rule reference",
         "",
-        "Generated from the rule packs by `python -m cleaner.ruledocs`.",
+        "Generated from the rule packs by `cleaner rules docs`.",
         "",
     ]
     out += ["## Categories", "", "| category | what it covers |", "| --- | --- |"]
@@ -42,12 +42,3 @@ def render_rule_docs(packs: Iterable[RulePack]) -> str:
                 out += ["", "Keeps:", ""]
                 out += [f"- `{_cell(e)}`" for e in rule.counterexamples]
     return "\n".join(out) + "\n"
-
-
-def main() -> None:
-    """Print the reference for the built-in packs."""
-    print(render_rule_docs(builtin_packs()), end="")
-
-
-if __name__ == "__main__":
-    main()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .article import Removal
+from ..article import Removal
+from ..text.normalize import normalize
 from .document import Document
-from .text import normalize
 
 
 def render(source: str, removed: Iterable[Removal]) -> str:
@@ -32,6 +32,11 @@ def render(source: str, removed: Iterable[Removal]) -> str:
 def replay(source: str, removed: Iterable[Removal]) -> str:
     """Re-apply a removal trail to its input; equals the cleaned body it came from."""
     return render(source, removed)
+
+
+def compose_body(doc: Document) -> None:
+    """Give the document its body: its lines without the trail's spans."""
+    doc.body = compose(doc, doc.removed)
 
 
 def compose(doc: Document, removed: list[Removal]) -> str:

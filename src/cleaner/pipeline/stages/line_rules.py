@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from ...rules import Hit, Scope
 from ..document import Document, Label
-from ..rules import Hit, Scope
 from .teasers import teaser_extent
 
 

@@ -6,12 +6,12 @@ title, the section label and a byline that is a bare name next to other header l
 
 from __future__ import annotations
 
-from ..categories import Category
+from ...categories import Category
+from ...rules import Scope
+from ...text.features import is_headline, is_person_name, is_prose, word_count
 from ..document import Document
-from ..features import is_headline, is_person_name, is_prose, word_count
 from ..heuristics import BYLINE, SECTION, TITLE
-from ..rules import Scope
-from .lines import label_zone_rules
+from .line_rules import label_zone_rules
 
 MAX_ZONE_LINES = 60  # lines no rule removed; a longer top or bottom is not a header
 MAX_HEADER_CANDIDATES = 8

@@ -12,13 +12,13 @@ import math
 from collections import Counter
 from typing import NamedTuple
 
-from ..categories import Category
+from ...categories import Category
+from ...rules import Scope
+from ...text.features import is_prose
 from ..document import Document
-from ..features import is_prose
 from ..heuristics import OUTSIDE, TITLE
 from ..linescore import JUNK_COST, best_run, line_value, widen_gaps
-from ..rules import Scope
-from .lines import label_zone_rules
+from .line_rules import label_zone_rules
 
 # Documents with fewer non-blank lines than this are left alone.
 MIN_LINES = 8
@@ -54,12 +54,15 @@ class Region(NamedTuple):
 
 
 def select_article(doc: Document) -> None:
-    """Label the page text outside the article region with ``OUTSIDE``.
+    """Label the page text outside the article region with ``OUTSIDE`` (when the document
+    asks to find the article).
 
     The region is looked for among all lines, then, when that finds no page, among the
     lines no rule removed: that is the text a second cleaning sees, so cleaning the
     cleaned text again finds nothing more to cut.
     """
+    if not doc.find_article:
+        return
     texts = body_keys(doc)
     open_lines = [line.index for line in doc.lines if texts[line.index]]
     values: dict[int, float] = {}

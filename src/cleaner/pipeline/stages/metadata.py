@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from ..article import Metadata
+from ...article import Metadata
+from ...metadata.dates import parse_date
+from ...metadata.people import split_people
+from ...metadata.values import clean_title, copyright_holder, reading_minutes, split_tags
 from ..document import Document
-from ..metadata.dates import parse_date
-from ..metadata.people import split_people
-from ..metadata.values import clean_title, copyright_holder, reading_minutes, split_tags
 
 
-def build_metadata(doc: Document, body: str, hints: Metadata | None = None) -> Metadata:
+def build_metadata(doc: Document) -> None:
     """Fill each field from its first reliable source: hints, then rule captures, then notes."""
-    meta = hints if hints is not None else Metadata()
+    meta = doc.hints if doc.hints is not None else Metadata()
     for name, value, source in [*doc.captures, *((n, v, s) for n, (v, s) in doc.notes.items())]:
-        _apply(meta, name, value, source, body)
-    return meta
+        _apply(meta, name, value, source, doc.body)
+    doc.metadata = meta
 
 
 def _set(meta: Metadata, name: str, value: object, source: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from typing import NamedTuple
 
 from charset_normalizer import from_bytes
 
@@ -23,6 +24,15 @@ class DecodeError(ValueError):
     """Input bytes that are not text in any encoding we can tell."""
 
 
+class Decoded(NamedTuple):
+    """Decoded text, its encoding, and whether the encoding was guessed (no byte-order
+    mark, not UTF-8)."""
+
+    text: str
+    encoding: str
+    guessed: bool = False
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:SNIFF_BYTES]
     if not sample:
@@ -31,22 +41,24 @@ def _looks_binary(data: bytes) -> bool:
     return b"\x00" in sample and controls / len(sample) > BINARY_CONTROL_SHARE
 
 
-def decode(data: bytes) -> str:
-    """Decode input bytes to text.
+def decode(data: bytes) -> Decoded:
+    """Decode input bytes to text: byte-order marks, UTF-8, then charset detection.
 
-    >>> decode("café".encode("cp1252")), decode(codecs.BOM_UTF16_LE + "hé".encode("utf-16-le"))
-    ('café', 'hé')
+    >>> decode("café".encode("cp1252"))
+    Decoded(text='café', encoding='cp1252', guessed=True)
+    >>> decode(codecs.BOM_UTF16_LE + "hé".encode("utf-16-le")).text
+    'hé'
     """
     for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding)
+                return Decoded(data.decode(encoding), encoding)
             except UnicodeDecodeError as exc:
                 raise DecodeError(f"invalid {encoding} after its byte-order mark: {exc}") from None
     if _looks_binary(data):
         raise DecodeError("input looks binary (NUL and control bytes), not text")
     try:
-        return data.decode("utf-8")
+        return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
     matches = list(from_bytes(data))
@@ -59,9 +71,9 @@ def decode(data: bytes) -> str:
     try:
         web = data.decode(WEB_DEFAULT)
     except UnicodeDecodeError:
-        return str(best)
+        return Decoded(str(best), best.encoding, True)
     for match in matches:
         same = match.encoding == WEB_DEFAULT or str(match) == web
         if same and (wide_guess or match.chaos <= best.chaos + TIE):
-            return web
-    return str(best)
+            return Decoded(web, WEB_DEFAULT, True)
+    return Decoded(str(best), best.encoding, True)

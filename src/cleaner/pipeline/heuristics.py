@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from .categories import Category
+from ..categories import Category
 from .document import Label
 
 TITLE = Label(Category.HEADER, "HEUR-TITLE", "The headline above the article, moved to metadata.")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from ...text.features import ends_sentence, has_words, is_prose
 from ..document import Document
-from ..features import ends_sentence, has_words, is_prose
 
 MAX_HEADLINE_WORDS = 20
 MAX_UNMARKED_ITEMS = 25

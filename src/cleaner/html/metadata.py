@@ -6,19 +6,17 @@ fields cleaner reports; each value is then checked by cleaner's own cleaners.
 
 from __future__ import annotations
 
-import logging
 import re
 from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
-from .article import Metadata
-from .metadata.dates import parse_date
-from .metadata.people import split_people
-from .metadata.values import clean_title
+from ..article import Metadata, WarningCode, warning
+from ..metadata.dates import parse_date
+from ..metadata.people import split_people
+from ..metadata.values import clean_title
 
 SOURCE = "html:trafilatura"
-LOGGER = logging.getLogger(__name__)
 # The site name when the page gives none: the URL's host without "www.".
 WWW = re.compile(r"^www\d*\.")
 # Author elements, in markup only (no regular-expression tests on every element, which
@@ -44,7 +42,7 @@ MONTHS = (
 DATE_OPTIONS: dict[str, Any] = {"extensive_search": False, "original_date": True}
 
 
-def read_fields(tree: Any, url: str | None) -> Any:
+def read_fields(tree: Any, url: str | None, warnings: list[str]) -> Any:
     """trafilatura's metadata readers, cheapest first; fallbacks only for what is missing.
 
     Section and tags come from meta tags and JSON-LD only: guessing them from the page's
@@ -59,7 +57,9 @@ def read_fields(tree: Any, url: str | None) -> Any:
     try:
         found = readers.extract_meta_json(tree, found)
     except Exception as exc:  # malformed JSON-LD: keep what the meta tags gave
-        LOGGER.debug("JSON-LD metadata not read: %s", exc)
+        warnings.append(
+            warning(WarningCode.METADATA_UNREAD, f"JSON-LD not read ({type(exc).__name__})")
+        )
     if not found.title:
         found.title = readers.extract_title(tree)
     if not found.author:
@@ -68,7 +68,10 @@ def read_fields(tree: Any, url: str | None) -> Any:
         found.url = readers.extract_url(tree, url)
     try:
         found.date = find_date(tree, url=url or found.url, **DATE_OPTIONS)
-    except (ValueError, TypeError, OverflowError):
+    except (ValueError, TypeError, OverflowError) as exc:
+        warnings.append(
+            warning(WarningCode.METADATA_UNREAD, f"date not read ({type(exc).__name__})")
+        )
         found.date = None
     if not found.sitename:
         found.sitename = readers.extract_sitename(tree)

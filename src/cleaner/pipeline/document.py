@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Container
 from dataclasses import dataclass, field
 
-from .categories import Category
-from .rules import Hit, Rule, RuleTimeout, Scope, ScopeMatcher
-from .rules.gate import Folded
-from .rules.linegate import Candidates, LineGate
-from .text import Line
+from ..article import Metadata, Removal, WarningCode, warning
+from ..categories import Category
+from ..rules import CompiledRules, Hit, Rule, RuleTimeout, Scope, ScopeMatcher
+from ..rules.gate import Folded
+from ..rules.linegate import Candidates, LineGate
+from ..text.lines import Line
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,12 +39,20 @@ class Cut:
 
 @dataclass(slots=True)
 class Document:
-    """Lines, their labels, the inline cuts, captured metadata and warnings of one input."""
+    """One input as the stages see it: its lines and their labels, the inline cuts,
+    captured metadata and warnings; then the trail, the body and the metadata they make.
+
+    ``keep`` names the categories left in the body, ``find_article`` says whether to look
+    for the article region of a page dump, and ``hints`` pre-fill the metadata.
+    """
 
     source: str
-    lines: list[Line]
     matchers: dict[Scope, ScopeMatcher]
     line_gate: LineGate
+    keep: frozenset[Category] = frozenset()
+    find_article: bool = True
+    hints: Metadata | None = None
+    lines: list[Line] = field(default_factory=list)
     labels: list[Label | None] = field(default_factory=list)
     cuts: list[Cut] = field(default_factory=list)
     captures: list[tuple[str, str, str]] = field(default_factory=list)
@@ -52,10 +61,22 @@ class Document:
     admitted: Candidates | None = None
     folded: Folded | None = None  # the line texts as the token stage read them, case-folded
     changed: list[int] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
+    body: str = ""
+    metadata: Metadata | None = None
 
-    def __post_init__(self) -> None:
-        if not self.labels:
-            self.labels = [None] * len(self.lines)
+    @classmethod
+    def of(
+        cls,
+        source: str,
+        rules: CompiledRules,
+        *,
+        keep: frozenset[Category] = frozenset(),
+        find_article: bool = True,
+        hints: Metadata | None = None,
+    ) -> Document:
+        """A document of ``source`` to be cleaned with ``rules`` (not yet split into lines)."""
+        return cls(source, dict(rules.matchers), rules.line_gate, keep, find_article, hints)
 
     def label(self, index: int, label: Label) -> None:
         """Mark a line as removed, unless an earlier stage already did."""
@@ -126,12 +147,20 @@ class Document:
             except RuleTimeout as exc:
                 self._drop(scope, exc.rule, where)
             except TimeoutError:
-                self.warnings.append(f"line {where + 1}: {scope} rules timed out; line left as is")
+                self.warnings.append(
+                    warning(
+                        WarningCode.RULE_TIMEOUT,
+                        f"line {where + 1}: {scope} rules timed out; line left as is",
+                    )
+                )
                 return []
 
     def _drop(self, scope: Scope, rule: Rule, where: int) -> None:
         self.warnings.append(
-            f"rule {rule.id} ({rule.pack}) timed out on line {where + 1}; "
-            "it is skipped for the rest of this document"
+            warning(
+                WarningCode.RULE_TIMEOUT,
+                f"rule {rule.id} ({rule.pack}) timed out on line {where + 1}; "
+                "it is skipped for the rest of this document",
+            )
         )
         self.matchers[scope] = self.matchers[scope].without(rule)

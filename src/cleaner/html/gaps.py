@@ -39,8 +39,9 @@ MAX_CAPITALS = 0.8
 LIST_DASH = "- "
 
 
-def restore_gaps(tree: Any, text: str) -> str:
-    """``text`` with each dropped block that stood alone between two kept blocks put back.
+def restore_gaps(tree: Any, text: str) -> str | None:
+    """``text`` with each dropped block that stood alone between two kept blocks put back;
+    None when the page's blocks cannot be read.
 
     Only a block without blocks inside it comes back, and only when its text is not
     already in ``text`` (a quote or a table cell the extraction kept in another form).
@@ -54,7 +55,7 @@ def restore_gaps(tree: Any, text: str) -> str:
     try:
         blocks = _blocks(tree)
     except (RecursionError, ValueError, MemoryError):
-        return text
+        return None
     position: dict[str, int] = {}
     for number, (block_text, _) in enumerate(blocks):
         position.setdefault(block_text, number)

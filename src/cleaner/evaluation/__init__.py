@@ -1,0 +1,1 @@
+"""Benchmark metrics for cleaners and extractors; the library itself never imports this."""

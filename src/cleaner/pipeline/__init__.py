@@ -1,0 +1,55 @@
+"""The text pipeline: one document's lines through the stages, in order.
+
+Each stage is a function of the `Document`: it splits, labels lines, cuts spans, or
+makes the trail, the body and the metadata from what the stages before it found.
+`STAGES` lists them in the order they run; `run` runs them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..article import Metadata
+from ..categories import Category
+from ..rules import CompiledRules
+from .document import Document
+from .render import compose_body
+from .stages.line_rules import label_lines
+from .stages.metadata import build_metadata
+from .stages.region import select_article
+from .stages.split import split_lines
+from .stages.tokens import cut_tokens
+from .stages.zones import label_footer, label_header
+from .trail import collect_removals
+
+Stage = Callable[[Document], None]
+
+STAGES: tuple[Stage, ...] = (
+    split_lines,  # stages/split.py: normalised lines with input offsets
+    cut_tokens,  # stages/tokens.py: inline tokens such as {mosads} cut out
+    label_lines,  # stages/line_rules.py: whole-line and teaser-block rules
+    label_footer,  # stages/zones.py: footer rules after the last prose
+    label_header,  # stages/zones.py: header rules and heuristics before the first prose
+    select_article,  # stages/region.py: the article region of a page dump
+    collect_removals,  # trail.py: the removal trail
+    compose_body,  # render.py: the body
+    build_metadata,  # stages/metadata.py: metadata from hints, captures and notes
+)
+
+
+def run(
+    text: str,
+    rules: CompiledRules,
+    *,
+    keep: frozenset[Category] = frozenset(),
+    find_article: bool = True,
+    hints: Metadata | None = None,
+) -> Document:
+    """Clean ``text`` with ``rules``: the document after every stage of `STAGES`."""
+    doc = Document.of(text, rules, keep=keep, find_article=find_article, hints=hints)
+    for stage in STAGES:
+        stage(doc)
+    return doc
+
+
+__all__ = ["STAGES", "Document", "Stage", "run"]

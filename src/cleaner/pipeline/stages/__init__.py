@@ -1,0 +1,1 @@
+"""The stages that label lines, cut spans or note metadata; `cleaner.pipeline` orders them."""

@@ -1,1 +1,0 @@
-"""The pipeline's stages. Each takes a Document and labels lines, cuts spans or notes metadata."""

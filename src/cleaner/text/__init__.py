@@ -1,0 +1,1 @@
+"""Text primitives: normalising, splitting into lines, and reading a line's shape."""
