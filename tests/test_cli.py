@@ -551,3 +551,30 @@ def test_a_file_named_rules_is_still_a_file(tmp_path: Path) -> None:
     (tmp_path / "rules").unlink()
     hint = run("rules", cwd=tmp_path)
     assert hint.returncode == 2 and "cleaner rules list" in hint.stderr.decode()
+
+
+def test_the_summary_counts_the_warnings_of_the_cleaned_documents(tmp_path: Path) -> None:
+    text = "Le café a fermé après une longue grève des employés, selon la direction."
+    (tmp_path / "legacy.txt").write_bytes(text.encode("cp1252"))
+    (tmp_path / "empty.html").write_text("<html><body><div></div></body></html>", "utf-8")
+    (tmp_path / "plain.txt").write_text(text, "utf-8")
+    result = run(tmp_path, "-o", tmp_path / "out")
+    assert result.returncode == 0
+    summary = result.stderr.decode().strip().splitlines()[-1]
+    assert summary == (
+        "cleaner: 3 read, 3 written, 0 errors, 2 warnings (charset-guessed 1, html-fallback 1)"
+    )
+    assert (tmp_path / "out" / "legacy.txt").read_text("utf-8") == text + "\n"
+
+
+def test_the_summary_counts_warnings_of_jsonl_records_in_workers(tmp_path: Path) -> None:
+    records = [{"id": i, "text": "<html><body><div></div></body></html>"} for i in range(3)]
+    records.append({"id": 3, "text": "The vote is on Monday, officials said."})
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    for workers in ("1", "2"):
+        result = run("--jsonl", source, "--workers", workers)
+        summary = result.stderr.decode().strip().splitlines()[-1]
+        assert summary == "cleaner: 4 read, 4 written, 0 errors, 3 warnings (html-fallback 3)"
+        out = [json.loads(line) for line in result.stdout.decode().splitlines()]
+        assert [len(r["cleaner"]["warnings"]) for r in out] == [1, 1, 1, 0]

@@ -13,7 +13,10 @@ import pytest
 
 from .test_cli import SEED_NAMES, SEEDS, clean_env, cleaner_command, run, summary, tree
 
-pytestmark = pytest.mark.skipif(len(SEED_NAMES) < 3, reason=f"seed articles not found in {SEEDS}")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(len(SEED_NAMES) < 3, reason=f"seed articles not found in {SEEDS}"),
+]
 
 FILES = 600  # enough that the run is still going when the signal arrives
 

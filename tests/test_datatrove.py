@@ -119,6 +119,19 @@ def test_without_drop_empty_the_empty_body_is_kept() -> None:
     assert step.stats["forwarded"].total == 1
 
 
+def test_stats_count_the_warnings_of_the_cleaned_documents_by_code() -> None:
+    step = CleanerStep()
+    pages = [
+        Document(text="<html><body><div></div></body></html>", id="empty-page"),
+        Document(text="<div>" * 100_000 + "The vote is on Monday, officials said.", id="deep"),
+        Document(text="The vote is on Monday, officials said.", id="plain"),
+    ]
+    docs = list(step.run(iter(pages)))
+    assert [d.id for d in docs] == ["empty-page", "deep", "plain"]
+    assert step.stats["warning_html-fallback"].total == 1
+    assert step.stats["warning_html-unparsed"].total == 1
+
+
 def test_a_failing_document_is_dropped_and_the_run_goes_on(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -40,3 +40,42 @@ def test_readme_keeps_its_sections_and_starts_with_the_two_commands() -> None:
         assert section in headings, section
     first_block = readme.split("```sh", 1)[1].split("```", 1)[0]
     assert "cleaner fixtures/seeds" in first_block and "python -m pytest" in first_block
+
+
+def _documented_options() -> set[str]:
+    import re
+
+    text = (ROOT / "docs" / "cli.md").read_text("utf-8")
+    text = re.sub(r"\]\(#[^)]*\)", "]", text)  # links to sections are not options
+    return set(re.findall(r"(?<![\w-])--[a-z][a-z-]*[a-z]", text))
+
+
+def _parser_options() -> tuple[set[str], set[str]]:
+    """The option strings of ``cleaner`` and of its subcommands' parsers."""
+    import argparse
+
+    from cleaner.cli.args import build_parser
+    from cleaner.cli.rules import _parser as rules_parser
+
+    def options(parser: argparse.ArgumentParser) -> set[str]:
+        found = {s for action in parser._actions for s in action.option_strings}
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for sub in action.choices.values():
+                    found |= options(sub)
+        return found
+
+    return options(build_parser()), options(rules_parser())
+
+
+def test_every_option_of_the_command_is_documented() -> None:
+    text = (ROOT / "docs" / "cli.md").read_text("utf-8")
+    main, _ = _parser_options()
+    missing = sorted(o for o in main if f"`{o}" not in text)
+    assert not missing, f"options of cleaner --help missing from docs/cli.md: {missing}"
+
+
+def test_docs_name_no_option_the_command_lacks() -> None:
+    main, subcommands = _parser_options()
+    unknown = sorted(_documented_options() - main - subcommands)
+    assert not unknown, f"docs/cli.md documents options the command lacks: {unknown}"

@@ -60,6 +60,7 @@ def test_a_50_mb_single_line_is_kept_whole() -> None:
     assert article.removed == ()
 
 
+@pytest.mark.slow
 def test_a_million_short_lines() -> None:
     lines = [f"Line {i} of a very long list" for i in range(1_000_000)]
     article = cleaner.clean("\n".join(lines), mode="text", find_article=False)

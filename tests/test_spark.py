@@ -24,7 +24,10 @@ from cleaner.integrations.spark import OUTPUT_COLUMNS, clean_column, clean_frame
 
 from .conftest import BENCH, FIXTURES
 
-pytestmark = pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas"),
+]
 
 SEEDS = sorted((FIXTURES / "seeds").glob("*.txt"))
 DEV_TEXTS = sorted((BENCH / "text").glob("*.txt"))

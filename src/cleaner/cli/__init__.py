@@ -25,7 +25,7 @@ from .rules import is_rules_command
 from .rules import main as rules_main
 from .run import Run
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILED = 0, 1  # usage errors exit with 2, through argparse
 
 
 def _stdout_gone() -> int:

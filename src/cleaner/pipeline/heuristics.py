@@ -15,8 +15,5 @@ OUTSIDE = Label(
     "HEUR-REGION",
     "Page text outside the article region of a full-page dump.",
 )
-REPEATED = Label(Category.PAGE, "HEUR-REPEAT", "A line the page repeats, such as a menu entry.")
 
-HEURISTICS = MappingProxyType(
-    {label.rule: label for label in (TITLE, SECTION, BYLINE, OUTSIDE, REPEATED)}
-)
+HEURISTICS = MappingProxyType({label.rule: label for label in (TITLE, SECTION, BYLINE, OUTSIDE)})

@@ -36,7 +36,6 @@ class CompiledRules:
         rules = [rule for pack in packs for rule in pack.rules]
         rules = [r for r in rules if r.scope is not Scope.TOKEN or r.category not in keep]
         matchers = {
-            scope: ScopeMatcher([r for r in rules if r.scope is scope], timeout)
-            for scope in Scope
+            scope: ScopeMatcher([r for r in rules if r.scope is scope], timeout) for scope in Scope
         }
         return cls(packs, matchers, LineGate(matchers))

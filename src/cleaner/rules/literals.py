@@ -102,18 +102,6 @@ def pattern_literals(pattern: str) -> Literals:
     return Literals(prefixes, contains)
 
 
-def rule_literals(patterns: tuple[str, ...]) -> Literals:
-    """The literals of a rule: what a match of any of its patterns must hold."""
-    found = [pattern_literals(p) for p in patterns]
-    prefixes = None
-    if all(f.prefixes is not None for f in found):
-        prefixes = frozenset().union(*(f.prefixes or () for f in found))
-    contains = None
-    if all(f.contains is not None for f in found):
-        contains = frozenset().union(*(f.contains or () for f in found))
-    return Literals(prefixes, contains)
-
-
 def _folded(strings: frozenset[str]) -> frozenset[str]:
     return frozenset(mark_digits(s.casefold()) for s in strings)
 

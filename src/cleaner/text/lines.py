@@ -15,7 +15,6 @@ LIST_MARKS = r"(?:[-–—•·‣◦▪▫●○■□►▸▶»›>*+|~]+ ?)"
 LIST_MARKER = regex.compile(f"^{LIST_MARKS}+")
 
 
-
 @dataclass(slots=True)
 class Line:
     """One input line: its normalised text and where it stands in the input."""

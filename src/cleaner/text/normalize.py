@@ -21,6 +21,7 @@ ASCII_INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]+")
 ODD_SPACE = re.compile(r"[^\S\n ][^\S\n]*| [^\S\n]+")
 EDGE_SPACES = re.compile(r" \n ?|\n ")
 
+
 def has_any(text: str, chars: str) -> bool:
     """True when ``text`` holds one of ``chars`` (a substring search per character).
 
