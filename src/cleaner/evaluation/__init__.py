@@ -1,0 +1,1 @@
+"""Benchmark scoring: the metrics of the dev benchmarks (the library never imports this)."""
