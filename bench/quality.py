@@ -127,12 +127,13 @@ def justext_lines(options: dict[str, Any]) -> Extractor:
 
 
 def readability(options: dict[str, Any]) -> Extractor:
-    """readability-lxml's summary, as text by html-text."""
+    """readability-lxml's summary (the article's own element, not a new page), as text by
+    html-text."""
     import html_text
     from readability import Document
 
     def run(source: str, page: Page) -> str:
-        return str(html_text.extract_text(Document(source).summary()))
+        return str(html_text.extract_text(Document(source).summary(html_partial=True)))
 
     return run
 
