@@ -55,7 +55,7 @@ def shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
         return Counter()
     if len(words) < n:
         return Counter([tuple(words)])
-    return Counter(tuple(words[i : i + n]) for i in range(len(words) - n + 1))
+    return Counter(zip(*(words[i:] for i in range(n)), strict=False))
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +98,16 @@ def page_counts(truth: str, prediction: str) -> PageScore:
     >>> page_counts("", "").precision, page_counts("a b", "").precision
     (1.0, 0.0)
     """
-    true, pred = shingles(truth), shingles(prediction)
+    return compare_shingles(shingles(truth), shingles(prediction))
+
+
+def compare_shingles(true: Counter[tuple[str, ...]], pred: Counter[tuple[str, ...]]) -> PageScore:
+    """Score one page from its shingle multisets (to reuse the truth's over many outputs).
+
+    >>> compare_shingles(shingles("a b c d e"), shingles("a b c d")) == page_counts(
+    ...     "a b c d e", "a b c d")
+    True
+    """
     tp = sum((true & pred).values())
     fp = sum((pred - true).values())
     fn = sum((true - pred).values())
@@ -186,13 +195,22 @@ def word_score(truth: str, prediction: str) -> WordScore:
     >>> word_score("", ""), word_score("", "x").f1, word_score("x", "").f1
     (WordScore(precision=1.0, recall=1.0, f1=1.0), 0.0, 0.0)
     """
-    true, pred = words(truth), words(prediction)
-    if not true:
-        return WordScore(1.0, 1.0, 1.0) if not pred else WordScore(0.0, 0.0, 0.0)
-    if not pred:
+    return compare_words(Counter(words(truth)), Counter(words(prediction)))
+
+
+def compare_words(true: Counter[str], pred: Counter[str]) -> WordScore:
+    """Score one page from its word multisets (to reuse the truth's over many outputs).
+
+    >>> compare_words(Counter(words("a b")), Counter(words("A c"))).f1
+    0.5
+    """
+    true_total, pred_total = sum(true.values()), sum(pred.values())
+    if not true_total:
+        return WordScore(1.0, 1.0, 1.0) if not pred_total else WordScore(0.0, 0.0, 0.0)
+    if not pred_total:
         return WordScore(0.0, 0.0, 0.0)
-    overlap = sum((Counter(true) & Counter(pred)).values())
-    precision, recall = overlap / len(pred), overlap / len(true)
+    overlap = sum((true & pred).values())
+    precision, recall = overlap / pred_total, overlap / true_total
     return WordScore(precision, recall, _f1(precision, recall))
 
 
