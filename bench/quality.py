@@ -39,12 +39,14 @@ from cleaner.evaluation.metrics import (
     PageScore,
     SnippetHits,
     WordScore,
+    compare_shingles,
+    compare_words,
     corpus_from_pages,
-    page_counts,
     segments_score,
+    shingles,
     snippet_hits,
     snippet_rates,
-    word_score,
+    words,
 )
 from corpora import CORPORA, DATA, Page, ensure_dumps, population, sample
 
@@ -239,8 +241,30 @@ class Result:
         return out
 
 
+@dataclass(frozen=True, slots=True)
+class Truth:
+    """A gold body's shingles and words, counted once for all the outputs of its page."""
+
+    shingles: Counter[tuple[str, ...]]
+    words: Counter[str]
+
+    @classmethod
+    def of(cls, page: Page) -> Truth | None:
+        """The page's counts; None without a gold body."""
+        if not page.body:
+            return None
+        return cls(shingles(page.body), Counter(words(page.body)))
+
+
 def score(
-    page: Page, mode: str, system: str, output: str, cpu: float, error: str | None, chars_in: int
+    page: Page,
+    truth: Truth | None,
+    mode: str,
+    system: str,
+    output: str,
+    cpu: float,
+    error: str | None,
+    chars_in: int,
 ) -> Result:
     """Score one output against the page's gold body and snippets."""
     has_snippets = bool(page.with_ or page.without)
@@ -256,8 +280,8 @@ def score(
         chars_in=chars_in,
         chars_out=len(output),
         error=error,
-        shingle=page_counts(page.body, output) if page.body else None,
-        word=word_score(page.body, output) if page.body else None,
+        shingle=compare_shingles(truth.shingles, shingles(output)) if truth else None,
+        word=compare_words(truth.words, Counter(words(output))) if truth else None,
         hits=snippet_hits(
             output, page.with_, page.without, case_sensitive=page.snippets_case_sensitive
         )
@@ -284,6 +308,7 @@ def _start(systems: Sequence[str], modes: Sequence[str], options: dict[str, Any]
 
 def _run_page(task: tuple[Page, tuple[str, ...], tuple[str, ...]]) -> list[Result]:
     page, modes, systems = task
+    truth = Truth.of(page)
     results = []
     for mode in modes:
         text = source(page, mode)
@@ -300,7 +325,7 @@ def _run_page(task: tuple[Page, tuple[str, ...], tuple[str, ...]]) -> list[Resul
             except Exception as exc:
                 output, error = "", f"{type(exc).__name__}: {str(exc)[:200]}"
             cpu = time.process_time() - start
-            results.append(score(page, mode, system, output, cpu, error, len(text)))
+            results.append(score(page, truth, mode, system, output, cpu, error, len(text)))
     return results
 
 
@@ -429,11 +454,11 @@ def _label(mode: str, system: str) -> str:
 
 
 def report_bodies(
-    title: str, groups: Groups, modes: Sequence[str], systems: Sequence[str], words: bool
+    title: str, groups: Groups, modes: Sequence[str], systems: Sequence[str], with_words: bool
 ) -> None:
     """Shingle F1 table (aeb-dev, wcxb-dev articles), with word F1 and snippets for wcxb."""
-    extra = f"{'word F1':>8}" if words else ""
-    snippets = f"{'with':>7}{'without':>8}" if words else ""
+    extra = f"{'word F1':>8}" if with_words else ""
+    snippets = f"{'with':>7}{'without':>8}" if with_words else ""
     print(f"\n{title}")
     print(
         f"  {'input':<11}{'system':<23}{extra}{'F1':>7}{'P':>7}{'R':>7}{snippets}"
@@ -442,10 +467,10 @@ def report_bodies(
     for mode, system in _rows(groups, modes, systems):
         s = summarize(groups[(mode, system)])
         line = _label(mode, system)
-        if words:
+        if with_words:
             line += _num(s.word_f1, 8)
         line += _num(s.shingle_f1) + _num(s.shingle_p) + _num(s.shingle_r)
-        if words:
+        if with_words:
             line += _num(s.with_kept, 7, True) + _num(s.without_left, 8, True)
         print(line + _num(s.shingle_under, 8, True) + _speed(s, system) + f"{s.errors:>7}")
 
@@ -658,6 +683,7 @@ def main() -> None:
     pages = [p for c in corpora for p in sample(population(c, args.data), args.limit)]
     built = ensure_dumps(pages, args.workers) if {"text", "seed"} & set(modes) else 0
     results = list(run(pages, modes, systems, options, args.workers))
+    results.sort(key=lambda r: (CORPORA.index(r.corpus), r.id, MODES.index(r.mode), r.system))
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
 
@@ -675,7 +701,7 @@ def main() -> None:
         f"{args.workers} workers, {built} text dumps built"
     )
     by_system: dict[str, float] = defaultdict(float)
-    for r in results:
+    for r in sorted(results, key=lambda r: (MODES.index(r.mode), systems.index(r.system))):
         by_system[f"{r.system} {MODE_LABELS[r.mode]}"] += r.cpu
     print("CPU s by system: " + ", ".join(f"{k} {v:.1f}" for k, v in by_system.items()))
     if args.json:
@@ -686,6 +712,7 @@ def main() -> None:
             "systems": systems,
             "limit": args.limit,
             "wall": wall,
+            "cpu": cpu + children.ru_utime + children.ru_stime,
             "results": [r.to_json() for r in results],
         }
         args.json.write_text(json.dumps(payload, ensure_ascii=False), "utf-8")
