@@ -676,8 +676,11 @@ def main() -> None:
     corpora = _names(args.corpora, CORPORA, "corpora")
     modes = _names(args.modes, MODES, "modes")
     systems = _names(args.systems, SYSTEMS, "systems")
-    options = parse_options(args.options)
-    cleaner.Cleaner(**options)  # unknown or invalid options fail here, not in the workers
+    try:
+        options = parse_options(args.options)
+        cleaner.Cleaner(**options)  # unknown or invalid options fail here, not in the workers
+    except (TypeError, ValueError) as exc:
+        sys.exit(f"--options: {exc}")
 
     wall, cpu = time.perf_counter(), time.process_time()
     pages = [p for c in corpora for p in sample(population(c, args.data), args.limit)]
