@@ -79,7 +79,14 @@ class GoldMetadata:
 
 @dataclass(eq=False)
 class Page:
-    """One dev page: where it comes from, its gold answers, and its inputs (read lazily)."""
+    """One dev page: where it comes from, its gold answers, and its inputs (read lazily).
+
+    ``site`` follows the protocol (``corpus/id`` for a page without a URL); ``page_type``
+    is WCXB's primary type ("article" for aeb-dev, None for traf-dev); ``language`` is
+    the primary subtag of ``<html lang>``. ``body`` is the gold body (aeb-dev
+    ``articleBody``, wcxb-dev ``main_content``; None for traf-dev), ``with_`` and
+    ``without`` the gold snippets (``with`` is a Python keyword).
+    """
 
     corpus: str
     id: str
@@ -376,6 +383,14 @@ def folds(pages: Sequence[Page], k: int = 5) -> list[tuple[list[Page], list[Page
 
     A site's fold depends only on its name (``site_fold``), so any subset of the dev
     pages, in any order, is split the same way; pages keep their order within a split.
+
+    >>> pages = [Page("c", str(i), None, f"s{i % 7}.org", None, None, Path(), Path())
+    ...          for i in range(30)]
+    >>> splits = folds(pages)
+    >>> sum(len(test) for _, test in splits)
+    30
+    >>> all(not {p.site for p in train} & {p.site for p in test} for train, test in splits)
+    True
     """
     test: dict[int, list[Page]] = defaultdict(list)
     for page in pages:
