@@ -512,14 +512,18 @@ def report_by(
     counts = Counter(column(r) for r in next(iter(groups.values()), []))
     shown = [c for c in columns if counts[c]]
     print(f"\n{title}")
-    heads = "".join(f"{f'{c} ({counts[c]})':>{max(len(c) + 7, 9)}}" for c in shown)
-    print(f"  {'input':<11}{'system':<23}{f'all ({sum(counts.values())})':>11}{heads}")
+    labels = {c: f"{c} ({counts[c]})" for c in shown}
+    widths = {c: max(len(label) + 2, 9) for c, label in labels.items()}
+    everything = f"all ({sum(counts.values())})"
+    width = max(len(everything) + 2, 9)
+    heads = "".join(f"{labels[c]:>{widths[c]}}" for c in shown)
+    print(f"  {'input':<11}{'system':<23}{everything:>{width}}{heads}")
     for mode, system in _rows(groups, modes, systems):
         results = groups[(mode, system)]
-        line = _label(mode, system) + _num(figure(summarize(results)), 11)
+        line = _label(mode, system) + _num(figure(summarize(results)), width)
         for c in shown:
             part = [r for r in results if column(r) == c]
-            line += _num(figure(summarize(part)) if part else None, max(len(c) + 7, 9))
+            line += _num(figure(summarize(part)) if part else None, widths[c])
         print(line)
 
 
@@ -695,7 +699,7 @@ def main() -> None:
         f"options: {options or 'defaults'}; pages: "
         + ", ".join(f"{c} {sum(p.corpus == c for p in pages)}" for c in corpora)
     )
-    if any(s.startswith("trafilatura") for s in systems):
+    if "html" in modes and any(s.startswith("trafilatura") for s in systems):
         print(f"trafilatura settings by corpus (else defaults): {TRAFILATURA_SETTINGS}")
     report(results, modes, systems, args.worst)
     print(
