@@ -1,1 +1,1 @@
-"""Benchmark metrics for cleaners and extractors; the library itself never imports this."""
+"""Benchmark scoring: the metrics of the dev benchmarks (the library never imports this)."""
