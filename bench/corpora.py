@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from cleaner.decode import decode
+from cleaner.inputs import decode
 from cleaner.evaluation.metrics import shingles
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -120,7 +120,7 @@ class Page:
     @cached_property
     def html(self) -> str:
         """The page's markup, decoded as cleaner decodes input bytes."""
-        return decode(gzip.decompress(self.html_path.read_bytes()))
+        return decode(gzip.decompress(self.html_path.read_bytes())).text
 
     @cached_property
     def dump(self) -> str:
