@@ -32,8 +32,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from cleaner.inputs import decode
 from cleaner.evaluation.metrics import shingles
+from cleaner.inputs import decode
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(os.environ.get("CLEANER_BENCH_DATA", ROOT.parent / "shared" / "bench"))
