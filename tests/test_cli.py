@@ -21,7 +21,7 @@ import pytest
 
 import cleaner
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 SEED_NAMES = sorted(p.name for p in SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
 TREASURY = "001_bd61e237c2cdf799.txt"  # has a section, a title, a credit, tags, a copyright
 ANSI = "\033["

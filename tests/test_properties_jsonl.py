@@ -32,7 +32,9 @@ SETTINGS = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-SUMMARY = re.compile(r"^cleaner: (\d+) read, (\d+) written, (\d+) errors$", re.M)
+SUMMARY = re.compile(
+    r"^cleaner: (\d+) read, (\d+) written, (\d+) errors(?:, \d+ warnings \(.*\))?$", re.M
+)
 RESERVED = {"text", "clean_text", "cleaner", "meta", "error", "raw"}
 
 JSON_VALUES = st.recursive(
