@@ -48,7 +48,7 @@ from cleaner.evaluation.metrics import (
     snippet_rates,
     words,
 )
-from corpora import CORPORA, DATA, Page, ensure_dumps, population, sample
+from corpora import CORPORA, DATA, Page, ensure_dumps, population, sample, site_fold
 
 Extractor = Callable[[str, Page], str]
 
@@ -140,14 +140,32 @@ def readability(options: dict[str, Any]) -> Extractor:
     return run
 
 
+# The option that names a folder of fold models (bench/train.py --folds): each page is
+# cleaned with the line model fitted without its site's fold.
+FOLD_MODELS = "fold_models"
+
+
 def cleaner_in(mode: str) -> Callable[[dict[str, Any]], Extractor]:
     """cleaner in text or HTML mode, with the run's options."""
 
     def build(options: dict[str, Any]) -> Extractor:
-        engine = cleaner.Cleaner(**options)
+        options = dict(options)
+        folder = options.pop(FOLD_MODELS, None)
+        engines: dict[int, cleaner.Cleaner] = {}
+
+        def engine(page: Page) -> cleaner.Cleaner:
+            fold = site_fold(page.site) if folder else -1
+            if fold not in engines:
+                models = {}
+                if folder:
+                    models["line_model"] = f"{folder}/fold-{fold}.json"
+                    if Path(f"{folder}/html-fold-{fold}.json").exists():
+                        models["html_line_model"] = f"{folder}/html-fold-{fold}.json"
+                engines[fold] = cleaner.Cleaner(**options, **models)
+            return engines[fold]
 
         def run(source: str, page: Page) -> str:
-            return engine.clean(source, mode=mode, url=page.url).text
+            return engine(page).clean(source, mode=mode, url=page.url).text
 
         return run
 
@@ -671,6 +689,12 @@ def main() -> None:
         metavar="KEY=VALUE",
         help="Cleaner options, e.g. html_focus=recall find_article=false",
     )
+    parser.add_argument(
+        "--fold-models",
+        type=Path,
+        help="a folder of bench/train.py --folds models: each page is cleaned with the model "
+        "of the fold that held its site out (cross-validated figures)",
+    )
     parser.add_argument("--limit", type=int, help="score N pages of each corpus (evenly spaced)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--worst", type=int, default=0, help="list cleaner's N worst pages")
@@ -682,7 +706,10 @@ def main() -> None:
     systems = _names(args.systems, SYSTEMS, "systems")
     try:
         options = parse_options(args.options)
-        cleaner.Cleaner(**options)  # unknown or invalid options fail here, not in the workers
+        if args.fold_models:
+            options[FOLD_MODELS] = str(args.fold_models.resolve())
+        checked = {k: v for k, v in options.items() if k != FOLD_MODELS}
+        cleaner.Cleaner(**checked)  # unknown or invalid options fail here, not in the workers
     except (TypeError, ValueError) as exc:
         sys.exit(f"--options: {exc}")
 

@@ -6,13 +6,7 @@ swapped and dropped, boilerplate lines and a fresh sentence each, so no two are 
 Warm, best of --repeat passes, CPU seconds (time.process_time); each pass gets a fresh
 Cleaner, so nothing a pass remembers carries over to the next.
 
-With --floor, parts of text mode's work are timed alone too, against the C4 rules:
-splitting the input into normalised lines; that and the region's value of each line it
-scores (the lines a first, untimed run scored); all that and the rule gate's scan of the
-case-folded lines. Text mode does all three for these inputs, so they bound from below
-what text mode can reach in this design.
-
-    python bench/throughput.py [--data DIR] [--articles 3000] [--repeat 3] [--floor]
+    python bench/throughput.py [--data DIR] [--articles 3000] [--repeat 3]
 """
 
 from __future__ import annotations
@@ -25,10 +19,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import cleaner
-from cleaner.pipeline.linescore import line_value
-from cleaner.pipeline.stages import region
-from cleaner.rules.linegate import LineGate
-from cleaner.text.lines import segment
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "bench" / "aeb-dev" / "text"
@@ -64,52 +54,6 @@ def c4_run() -> Run:
     return run
 
 
-def segment_run() -> Run:
-    def run(texts: list[str]) -> None:
-        for text in texts:
-            segment(text)
-
-    return run
-
-
-def scored_lines(engine: cleaner.Cleaner, texts: list[str]) -> dict[str, list[str]]:
-    """The lines the region scores in each text, from one text-mode run."""
-    scored: dict[str, list[str]] = {}
-    current: list[str] = []
-
-    def recorded(key: str, junk: bool) -> float:
-        current.append(key)
-        return line_value(key, junk)
-
-    region.line_value = recorded  # type: ignore[assignment]
-    try:
-        for text in texts:
-            current = scored[text] = []
-            engine.clean(text)
-    finally:
-        region.line_value = line_value
-    return scored
-
-
-def line_values_run(
-    scored: dict[str, list[str]], gate: LineGate | None = None
-) -> Callable[[], Run]:
-    """Segmentation and the scored lines' values, and with ``gate`` its scan of the keys."""
-
-    def build() -> Run:
-        def run(texts: list[str]) -> None:
-            for text in texts:
-                lines = segment(text)
-                for key in scored[text]:
-                    line_value(key, False)
-                if gate is not None:
-                    gate.admit([line.key for line in lines])
-
-        return run
-
-    return build
-
-
 def best_seconds(build: Callable[[], Run], texts: list[str], repeat: int) -> float:
     build()(texts[:20])  # warm: imports done, patterns compiled
     best = float("inf")
@@ -126,7 +70,6 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--articles", type=int, default=3000)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--floor", action="store_true", help="also time parts of the work alone")
     args = parser.parse_args()
 
     dumps = [p.read_text("utf-8") for p in sorted(args.data.glob("*.txt"))]
@@ -144,18 +87,6 @@ def main() -> None:
                 f"{len(texts) / seconds:8.0f} docs/CPU-s"
             )
         print(f"  throughput ratio cleaner / C4: {peer / mine:.2f}")
-        if args.floor:
-            engine = cleaner.Cleaner(mode="text", explain=False)
-            scored = scored_lines(engine, texts)
-            gate = engine.rules.line_gate
-            floor = (
-                ("normalised lines", segment_run),
-                ("lines + region values", line_values_run(scored)),
-                ("lines + region values + rule gate", line_values_run(scored, gate)),
-            )
-            for part, build in floor:
-                seconds = best_seconds(build, texts, args.repeat)
-                print(f"  only {part}: {seconds / peer:.2f}x C4's time")
 
 
 if __name__ == "__main__":

@@ -131,3 +131,42 @@ def html_documents(draw: st.DrawFn) -> str:
     head = draw(st.sampled_from(["", "<!DOCTYPE html>", "<html><head><title>Vote</title></head>"]))
     tail = draw(st.sampled_from(["", "</body></html>", "<p>Unfinished <b>tag", "<div>" * 50]))
     return f"{head}<body>{soup}<article>{body}</article>{tail}"
+
+
+# Lines of full-page text dumps: menus, headlines, teasers, datelines, long paragraphs in
+# several languages and the rules' junk, so that the line classifier runs on them.
+LONG_PROSE = [
+    "The city council approved a new budget on Monday after a debate that lasted more than "
+    "six hours and drew hundreds of residents to the chamber.",
+    "Opposition members said the plan relied on optimistic tax forecasts and warned that cuts "
+    "could follow if the economy slowed in the second half of the year.",
+    "Der Stadtrat hat am Montag nach einer mehr als sechsstündigen Debatte einen neuen "
+    "Haushalt beschlossen, zu der Hunderte Bürger in den Saal kamen.",
+    "Le conseil municipal a adopté lundi un nouveau budget après un débat de plus de six "
+    "heures qui a attiré des centaines d’habitants dans la salle.",
+    "I have lived in this city for forty years and I have never seen a budget that cared so "
+    "little about the people who actually pay for it, frankly.",
+]
+PAGE_BITS = [
+    "Home", "World", "Politics", "Sport", "Culture", "Startseite", "Accueil", "Menu",
+    "Council approves new budget after long debate",
+    "Council approves new budget after long debate | The Daily Example",
+    "Storm Closes Schools Across the Region", "March 3, 2024", "By Jane Smith",
+    "Members of the council said they needed more time to study the plan...", "Read More",
+    "What Changes for Residents", "- Free school meals for all primary pupils", "12 Comments",
+]  # fmt: skip
+PAGE_LINE = st.one_of(
+    st.sampled_from(LONG_PROSE),
+    st.sampled_from(PAGE_BITS),
+    st.sampled_from(JUNK),
+    st.sampled_from(PROSE),
+)
+
+
+@st.composite
+def page_dumps(draw: st.DrawFn) -> str:
+    """A full-page text dump: 8 to 60 lines of page bits and paragraphs, one a line."""
+    lines = draw(st.lists(PAGE_LINE, min_size=8, max_size=60))
+    if not any(len(line) > 100 for line in lines):
+        lines.insert(draw(st.integers(0, len(lines))), LONG_PROSE[0])
+    return "\n".join(lines)

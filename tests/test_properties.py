@@ -9,7 +9,7 @@ import cleaner
 from cleaner.pipeline.render import render
 from cleaner.text.normalize import normalize
 
-from .strategies import PROSE, TOKEN_ON_JUNK, documents
+from .strategies import PROSE, TOKEN_ON_JUNK, documents, page_dumps
 
 TEXTS = st.one_of(documents(), st.text())
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -85,3 +85,16 @@ def test_bytes_in_utf8_give_the_same_article(text: str) -> None:
         assert "\x00" in text and controls / len(encoded) > 0.1
         return
     assert from_bytes == cleaner.clean(text, mode="text").text
+
+
+@SETTINGS
+@given(page_dumps())
+def test_page_dumps_clean_idempotently_and_only_remove(text: str) -> None:
+    """The line classifier runs on these (a page-like length and a long line)."""
+    article = cleaner.clean(text, mode="text")
+    assert cleaner.clean(article.text, mode="text").text == article.text
+    inline = [r for r in article.removed if "\n" not in r.text and r.rule.startswith("AD0")]
+    source_lines = [line for line in normalize(render(text, inline)).split("\n") if line]
+    assert is_subsequence(article.text.split("\n\n") if article.text else [], source_lines)
+    assert_trail_replays(text, article)
+    assert cleaner.clean(text, mode="text") == article

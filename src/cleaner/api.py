@@ -15,6 +15,7 @@ from .article import Article, Metadata, WarningCode, warning
 from .config import CleanerConfig, Mode, parse_mode
 from .inputs import decode, looks_like_html
 from .parallel import Driver
+from .pipeline.classify import HTML_MODEL, LineModel, load_model
 from .rules import CompiledRules
 
 Source = str | bytes
@@ -36,6 +37,9 @@ class Cleaner:
             keep=self.config.keep,
             timeout=self.config.regex_timeout,
         )
+        self._models: dict[Mode, LineModel | None] = {}
+        if self.config.line_model or self.config.html_line_model:
+            self.model(Mode.TEXT), self.model(Mode.HTML)  # a user's model file fails here
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (Cleaner, (self.config,))
@@ -65,23 +69,38 @@ class Cleaner:
 
             extraction = extract_page(text, url=url, focus=self.config.html_focus)
             warnings.extend(extraction.warnings)
-            find_article = self.config.find_article and extraction.whole_page
-            return self._run(
-                extraction.text, extraction.metadata, find_article, Mode.HTML, warnings
-            )
+            model = self.model(Mode.TEXT if extraction.whole_page else Mode.HTML)
+            return self._run(extraction.text, extraction.metadata, model, Mode.HTML, warnings)
         hints = Metadata(url=url) if url else None
-        return self._run(text, hints, self.config.find_article, Mode.TEXT, warnings)
+        return self._run(text, hints, self.model(Mode.TEXT), Mode.TEXT, warnings)
+
+    def model(self, kind: Mode) -> LineModel | None:
+        """The line classifier for page dumps (``Mode.TEXT``) or for the text extracted from
+        HTML (``Mode.HTML``), loaded on first use; None when ``find_article`` is off."""
+        if not self.config.find_article:
+            return None
+        if kind not in self._models:
+            if kind is Mode.HTML:
+                self._models[kind] = load_model(self.config.html_line_model, HTML_MODEL)
+            else:
+                self._models[kind] = load_model(self.config.line_model)
+        return self._models[kind]
 
     def _run(
         self,
         text: str,
         hints: Metadata | None,
-        find_article: bool,
+        model: LineModel | None,
         mode: Mode,
         warnings: list[str],
     ) -> Article:
         doc = pipeline.run(
-            text, self.rules, keep=self.config.keep, find_article=find_article, hints=hints
+            text,
+            self.rules,
+            keep=self.config.keep,
+            find_article=model is not None,
+            hints=hints,
+            model=model,
         )
         assert doc.metadata is not None, "the metadata stage always runs"
         trail = tuple(doc.removed) if self.config.explain else ()

@@ -41,6 +41,9 @@ class CleanerConfig:
     - ``html_focus``: how trafilatura extracts HTML: ``precision`` (less page furniture),
       ``balanced`` or ``recall`` (more text, more furniture).
     - ``regex_timeout``: seconds one rule may spend on one line before it is stopped.
+    - ``line_model``, ``html_line_model``: line classifier model files (JSON, as
+      ``bench/train.py`` writes) for text and for the text extracted from HTML, instead of
+      the built-in ones.
 
     >>> CleanerConfig(mode="text").mode is Mode.TEXT
     True
@@ -58,6 +61,8 @@ class CleanerConfig:
     find_article: bool = True
     html_focus: HtmlFocus = HtmlFocus.PRECISION
     regex_timeout: float = 0.25
+    line_model: str | None = None
+    html_line_model: str | None = None
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__  # frozen: values are put in their checked form once
@@ -68,6 +73,9 @@ class CleanerConfig:
         for name in ("builtin_rules", "explain", "find_article"):
             if not isinstance(getattr(self, name), bool):
                 raise ValueError(f"{name} must be true or false, not {getattr(self, name)!r}")
+        for name in ("line_model", "html_line_model"):
+            if getattr(self, name) is not None:
+                set_(self, name, str(getattr(self, name)))
         timeout = self.regex_timeout
         if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not timeout > 0:
             raise ValueError(f"regex_timeout must be a positive number of seconds, not {timeout!r}")

@@ -2,7 +2,9 @@
 
 The data goes to a temporary file in the target's folder, which replaces the target
 (``os.replace``) only when everything was written; on any error, or an interrupt that
-unwinds the stack, the temporary file is removed and the target is left as it was.
+unwinds the stack, the temporary file is removed and the target is left as it was. A
+target that exists and is not a regular file (``/dev/null``, a named pipe) is written
+directly: renaming over it would replace the device with a file.
 Creating, renaming and removing the temporary file run as ``protected()`` sections, so an
 ``Interrupted`` (see ``interrupts``) never lands between a step and its bookkeeping.
 """
@@ -48,7 +50,12 @@ class AtomicFile:
     >>> folder.cleanup()
 
     Names ending in ``.gz`` (or ``compress=True``) are gzip-compressed. ``fsync`` makes the
-    data durable before the rename.
+    data durable before the rename. A device or pipe is written directly:
+
+    >>> with AtomicFile("/dev/null") as out:
+    ...     _ = out.write(b"gone")
+    >>> Path("/dev/null").is_char_device()
+    True
     """
 
     def __init__(self, path: str | Path, *, compress: bool | None = None, fsync: bool = False):
@@ -61,6 +68,9 @@ class AtomicFile:
 
     def open(self) -> IO[bytes]:
         """Create the temporary file (and missing parent folders); return a stream to it."""
+        if self.path.exists() and not self.path.is_file():
+            raw = self._raw = self.path.open("wb")  # a device or a pipe: no rename over it
+            return self._wrap(raw)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with protected():  # the file is never created without its name being recorded
             fd, name = tempfile.mkstemp(
@@ -68,6 +78,9 @@ class AtomicFile:
             )
             self.temp = Path(name)
             raw = self._raw = os.fdopen(fd, "wb")
+        return self._wrap(raw)
+
+    def _wrap(self, raw: IO[bytes]) -> IO[bytes]:
         stream: IO[bytes] = raw
         if self.compress:
             # mtime=0 keeps the output byte-for-byte reproducible.
@@ -77,11 +90,14 @@ class AtomicFile:
 
     def commit(self) -> None:
         """Finish the temporary file and move it over the target."""
-        if self._stream is None or self._raw is None or self.temp is None:
+        if self._stream is None or self._raw is None:
             raise RuntimeError("AtomicFile.commit() before open()")
         if self._stream is not self._raw:
             self._stream.close()
         self._raw.flush()
+        if self.temp is None:  # written directly
+            self._raw.close()
+            return
         if self.fsync:
             os.fsync(self._raw.fileno())
         os.fchmod(self._raw.fileno(), _file_mode())

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from ..article import Metadata
 from ..categories import Category
 from ..rules import CompiledRules
+from .classify import LineModel
 from .document import Document
 from .render import compose_body
 from .stages.line_rules import label_lines
@@ -30,7 +31,7 @@ STAGES: tuple[Stage, ...] = (
     label_lines,  # stages/line_rules.py: whole-line and teaser-block rules
     label_footer,  # stages/zones.py: footer rules after the last prose
     label_header,  # stages/zones.py: header rules and heuristics before the first prose
-    select_article,  # stages/region.py: the article region of a page dump
+    select_article,  # stages/region.py: the article of a page dump (classify/)
     collect_removals,  # trail.py: the removal trail
     compose_body,  # render.py: the body
     build_metadata,  # stages/metadata.py: metadata from hints, captures and notes
@@ -44,9 +45,11 @@ def run(
     keep: frozenset[Category] = frozenset(),
     find_article: bool = True,
     hints: Metadata | None = None,
+    model: LineModel | None = None,
 ) -> Document:
-    """Clean ``text`` with ``rules``: the document after every stage of `STAGES`."""
-    doc = Document.of(text, rules, keep=keep, find_article=find_article, hints=hints)
+    """Clean ``text`` with ``rules`` (and the line classifier ``model`` for page dumps):
+    the document after every stage of `STAGES`."""
+    doc = Document.of(text, rules, keep=keep, find_article=find_article, hints=hints, model=model)
     for stage in STAGES:
         stage(doc)
     return doc

@@ -11,30 +11,8 @@ from ..rules import CompiledRules, Hit, Rule, RuleTimeout, Scope, ScopeMatcher
 from ..rules.gate import Folded
 from ..rules.linegate import Candidates, LineGate
 from ..text.lines import Line
-
-
-@dataclass(frozen=True, slots=True)
-class Label:
-    """Why a line (or a cut inside a line) is not article text."""
-
-    category: Category
-    rule: str
-    reason: str = ""
-
-    @classmethod
-    def of(cls, rule: Rule) -> Label:
-        """The label a rule gives."""
-        return cls(rule.category, rule.id, rule.description)
-
-
-@dataclass(frozen=True, slots=True)
-class Cut:
-    """An inline span removed from a line; offsets are into the input."""
-
-    line: int
-    start: int
-    end: int
-    label: Label
+from .classify.model import LineModel
+from .labels import Cut, Label
 
 
 @dataclass(slots=True)
@@ -43,7 +21,8 @@ class Document:
     captured metadata and warnings; then the trail, the body and the metadata they make.
 
     ``keep`` names the categories left in the body, ``find_article`` says whether to look
-    for the article region of a page dump, and ``hints`` pre-fill the metadata.
+    for the article region of a page dump (with the line classifier ``model``), and
+    ``hints`` pre-fill the metadata.
     """
 
     source: str
@@ -52,6 +31,7 @@ class Document:
     keep: frozenset[Category] = frozenset()
     find_article: bool = True
     hints: Metadata | None = None
+    model: LineModel | None = None
     lines: list[Line] = field(default_factory=list)
     labels: list[Label | None] = field(default_factory=list)
     cuts: list[Cut] = field(default_factory=list)
@@ -74,9 +54,11 @@ class Document:
         keep: frozenset[Category] = frozenset(),
         find_article: bool = True,
         hints: Metadata | None = None,
+        model: LineModel | None = None,
     ) -> Document:
         """A document of ``source`` to be cleaned with ``rules`` (not yet split into lines)."""
-        return cls(source, dict(rules.matchers), rules.line_gate, keep, find_article, hints)
+        matchers = dict(rules.matchers)
+        return cls(source, matchers, rules.line_gate, keep, find_article, hints, model)
 
     def label(self, index: int, label: Label) -> None:
         """Mark a line as removed, unless an earlier stage already did."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from ..categories import Category
-from .document import Label
+from .labels import Label
 
 TITLE = Label(Category.HEADER, "HEUR-TITLE", "The headline above the article, moved to metadata.")
 SECTION = Label(Category.HEADER, "HEUR-SECTION", "A section label above the headline.")

@@ -6,7 +6,8 @@ from bisect import bisect_right
 
 from ..article import Removal
 from ..categories import Category
-from .document import Document, Label
+from .document import Document
+from .labels import Label
 
 
 def collect_removals(doc: Document) -> None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ...rules import Hit, Scope
-from ..document import Document, Label
+from ..document import Document
+from ..labels import Label
 from .teasers import teaser_extent
 
 

@@ -1,23 +1,22 @@
 """Find the article in a full-page text dump (menus, teasers and footers around it).
 
-Every line gets a value (its words when it reads like prose, a cost when it is a heading,
-a menu entry, a repeated line or a line a rule removed); the article is the contiguous run
-of lines with the largest total. The document is only cut when the lines before that run
-look like page chrome, so text that is already an article keeps every line.
+The line classifier (`cleaner.pipeline.classify`) scores every line from its shape, its
+words and its neighbourhood, and its sequence step keeps the article's lines; the page text
+around and inside it goes. Short documents and hard-wrapped text are left alone.
+
+Cleaning stays idempotent: the classifier is run again over the lines it kept, as a
+second cleaning would see them (no rule labels, no page around them), until it keeps
+them all; zone rules are applied at the region's edges each time.
 """
 
 from __future__ import annotations
 
-import math
-from collections import Counter
-from typing import NamedTuple
-
-from ...categories import Category
 from ...rules import Scope
 from ...text.features import is_prose
+from ..classify import decide
 from ..document import Document
 from ..heuristics import OUTSIDE, TITLE
-from ..linescore import JUNK_COST, best_run, line_value, widen_gaps
+from ..labels import Label
 from .line_rules import label_zone_rules
 
 # Documents with fewer non-blank lines than this are left alone.
@@ -25,16 +24,8 @@ MIN_LINES = 8
 # A document whose lines are all at most this long has no paragraph on a line of its own:
 # it is hard-wrapped text (or a list), not a dump of one block a line, and is left alone.
 MAX_WRAPPED_WIDTH = 100
-# The document is a page dump when at least this many lines before the article region are
-# page chrome (lines a rule removed, lines the page repeats, headings and menu entries),
-# or when the page title and the headline that repeats it stand before the region.
-MIN_CHROME = 5
-# Lines of these categories open a part of the page that follows the article (comments):
-# the region does not reach across them...
-BARRIERS = frozenset({Category.COMMENTS})
-# ... and the first part of the page whose best run holds at least this share of the best
-# part's value is the article (comments can hold more prose than the article above them).
-MIN_PART_SHARE = 0.25
+# Rounds of the classifier over the lines it kept, at most.
+MAX_ROUNDS = 4
 # The page title (<title>) is looked for among this many first lines...
 TITLE_LINES = 3
 # ... and is "headline | site" or "site | headline" (or only "headline" on the first line)
@@ -45,101 +36,60 @@ MIN_HEADLINE_SHARE = 0.5
 TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", ": ", " « ", " » ")
 
 
-class Region(NamedTuple):
-    """The article's first and last line and the headline line above it (input indexes)."""
-
-    first: int
-    last: int
-    headline: int | None
-
-
 def select_article(doc: Document) -> None:
-    """Label the page text outside the article region with ``OUTSIDE`` (when the document
-    asks to find the article).
-
-    The region is looked for among all lines, then, when that finds no page, among the
-    lines no rule removed: that is the text a second cleaning sees, so cleaning the
-    cleaned text again finds nothing more to cut.
-    """
-    if not doc.find_article:
+    """Label the page text outside (and inside) the article with ``OUTSIDE``, when the
+    document asks to find the article and reads as a page dump."""
+    if not doc.find_article or doc.model is None:
         return
-    texts = body_keys(doc)
-    open_lines = [line.index for line in doc.lines if texts[line.index]]
-    values: dict[int, float] = {}
-    region = find_region(doc, open_lines, texts, values)
-    if region is None:
-        unlabeled = [i for i in open_lines if doc.labels[i] is None]
-        if len(unlabeled) < len(open_lines):
-            region = find_region(doc, unlabeled, texts, values)
-    if region is None:
+    open_lines = [line.index for line in doc.lines if line.text]
+    if not is_page_like(doc, open_lines):
         label_region_zones(doc, [i for i in open_lines if doc.labels[i] is None])
         return
-    if region.headline is not None:
-        doc.label(region.headline, TITLE)
-        if not any(name == "title" for name, _, _ in doc.captures):
-            doc.notes["title"] = (texts[region.headline], TITLE.rule)
-    for line in doc.lines:
-        if not region.first <= line.index <= region.last:
-            doc.label(line.index, OUTSIDE)
-    label_region_zones(doc, [i for i in open_lines if region.first <= i <= region.last])
+    lines = open_lines
+    for _ in range(MAX_ROUNDS):
+        kept = classify(doc, lines)
+        label_region_zones(doc, kept)
+        remaining = [i for i in kept if doc.labels[i] is None]
+        if remaining == lines or not is_page_like(doc, remaining):
+            return
+        lines = remaining  # what a second cleaning reads: only the kept lines, unlabelled
 
 
-def body_keys(doc: Document) -> list[str]:
-    """Each line's key as the cleaned text will hold it (inline cuts are already out)."""
-    return [line.key for line in doc.lines]
-
-
-def find_region(
-    doc: Document, lines: list[int], texts: list[str], prose: dict[int, float]
-) -> Region | None:
-    """The article region among ``lines``, or None when they do not look like a page dump.
-
-    ``prose`` keeps the value of each line read as prose, for the next call.
-    """
+def is_page_like(doc: Document, lines: list[int]) -> bool:
+    """Enough lines, and a line too long to be hard-wrapped text."""
     if len(lines) < MIN_LINES:
-        return None
-    if not any(len(doc.lines[i].text) > MAX_WRAPPED_WIDTH for i in lines):
-        return None
-    keys = [texts[i] for i in lines]
-    counts = Counter(keys)
-    scores: list[float] = []
-    barriers: list[int] = []
-    for position, (index, key) in enumerate(zip(lines, keys, strict=True)):
-        label = doc.labels[index]
-        if label is not None or counts[key] > 1:
-            scores.append(-JUNK_COST)
-            if label is not None and label.category in BARRIERS:
-                barriers.append(position)
+        return False
+    return any(len(doc.lines[i].text) > MAX_WRAPPED_WIDTH for i in lines)
+
+
+def classify(doc: Document, lines: list[int]) -> list[int]:
+    """Run the classifier over ``lines``; label the headline and the lines it drops.
+
+    The lines are read with the labels they have, except when they are what a second
+    cleaning would read (all unlabelled already). The lines kept, in order.
+    """
+    assert doc.model is not None
+    keys = [doc.lines[i].key for i in lines]
+    labels = [doc.labels[i] for i in lines]
+    decision = decide(doc.model, keys, labels, [doc.lines[i].listed for i in lines])
+    kept = [index for index, keep in zip(lines, decision.keep, strict=True) if keep]
+    if kept:
+        first = lines.index(kept[0])
+        headline = find_headline(keys, first)
+        if headline is not None and doc.labels[lines[headline]] is None:
+            doc.label(lines[headline], TITLE)
+            if not any(name == "title" for name, _, _ in doc.captures):
+                doc.notes["title"] = (keys[headline], TITLE.rule)
+    run_label: Label | None = None
+    for position, index in enumerate(lines):
+        if decision.keep[position] or doc.labels[index] is not None:
+            run_label = None
             continue
-        value = prose.get(index)
-        if value is None:
-            value = prose[index] = line_value(key, False)
-        scores.append(value)
-    scores = widen_gaps(scores)
-    for position in barriers:
-        scores[position] = -math.inf
-    first, last, total = article_run(scores)
-    if total <= 0:
-        return None
-    while last + 1 < len(scores) and -JUNK_COST < scores[last + 1] <= 0:
-        last += 1  # list items, table rows and short lines that end the article
-    headline = find_headline(keys, first + 1)
-    chrome = sum(1 for value in scores[:first] if value <= -JUNK_COST)
-    if headline is None and chrome < MIN_CHROME:
-        return None
-    return Region(lines[first], lines[last], None if headline is None else lines[headline])
-
-
-def article_run(values: list[float]) -> tuple[int, int, float]:
-    """The best run of the first part (between barriers) that holds enough of the best value."""
-    parts: list[tuple[int, int, float]] = []
-    begin = 0
-    for index, value in enumerate([*values, -math.inf]):
-        if value == -math.inf:
-            parts.append(best_run(values, begin, index))
-            begin = index + 1
-    best = max(total for _, _, total in parts)
-    return next(part for part in parts if part[2] >= MIN_PART_SHARE * best)
+        if run_label is None:  # one reason for a run of dropped lines: its first line's
+            reason = f"{OUTSIDE.reason} Line classifier: {decision.reasons(doc.model, position)}."
+            run_label = Label(OUTSIDE.category, OUTSIDE.rule, reason)
+        doc.label(index, run_label)
+    return [i for i in kept if doc.labels[i] is None]
 
 
 def label_region_zones(doc: Document, region: list[int]) -> None:
@@ -162,7 +112,7 @@ def find_headline(keys: list[str], before: int) -> int | None:
     for position, title in enumerate(keys[: min(TITLE_LINES, before)]):
         if len(title) < MIN_HEADLINE_CHARS:
             continue
-        for k in range(position + 1, before):
+        for k in range(position + 1, before + 1):
             if _is_title_of(title, keys[k], exact=position == 0):
                 return k
     return None

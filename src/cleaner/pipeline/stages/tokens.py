@@ -11,7 +11,8 @@ from ...rules import Scope
 from ...rules.gate import Folded
 from ...text.lines import line_key
 from ...text.normalize import char_map
-from ..document import Cut, Document, Label
+from ..document import Document
+from ..labels import Cut, Label
 from ..render import render
 
 
