@@ -83,8 +83,7 @@ def load_pack(path: str | Path, text: str | None = None) -> RulePack:
     language = header.get("language", ANY_LANGUAGE)
     if not isinstance(language, str) or not LANGUAGE_CODE.fullmatch(language):
         raise RulePackError(
-            f"{name}: language must be an ISO 639-1 code such as 'de' (or 'mul'), "
-            f"got {language!r}"
+            f"{name}: language must be an ISO 639-1 code such as 'de' (or 'mul'), got {language!r}"
         )
     pack_name = str(header.get("name") or Path(name).stem)
     rules = tuple(_parse_rule(name, pack_name, i, raw) for i, raw in enumerate(raw_rules))
