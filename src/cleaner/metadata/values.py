@@ -33,7 +33,7 @@ def copyright_holder(text: str | None) -> str | None:
     """
     if not text:
         return None
-    holder = RESERVED.sub("", text).strip(" ,|-–")
+    holder: str = str(RESERVED.sub("", text)).strip(" ,|-–")
     if holder.endswith(".") and not ABBREVIATION_END.search(holder):
         holder = holder[:-1].rstrip()
     words = holder.split()
