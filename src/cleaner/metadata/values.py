@@ -28,8 +28,8 @@ def copyright_holder(text: str | None) -> str | None:
 
     >>> copyright_holder("Nexstar Media Inc."), copyright_holder("The Example Times.")
     ('Nexstar Media Inc.', 'The Example Times')
-    >>> copyright_holder("Stadtanzeiger Verlag GmbH. Alle Rechte vorbehalten")
-    'Stadtanzeiger Verlag GmbH'
+    >>> copyright_holder("Le Progrès Lyonnais. Tous droits réservés")
+    'Le Progrès Lyonnais'
     """
     if not text:
         return None
