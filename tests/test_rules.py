@@ -191,3 +191,20 @@ def test_every_builtin_pack_states_its_language() -> None:
         if entry.name.endswith(".toml"):
             header = entry.read_text("utf-8").split("[[rules]]", 1)[0]
             assert "\nlanguage = " in header, entry.name
+
+
+def test_a_user_pack_for_a_language_of_their_own_cleans_it(tmp_path: Path) -> None:
+    pack = write(
+        tmp_path,
+        "[pack]\nname = \"sv\"\nlanguage = \"sv\"\n\n[[rules]]\nid = \"SV-NEWS001\"\n"
+        "category = \"newsletter\"\nscope = \"line\"\ndescription = \"A newsletter prompt.\"\n"
+        "patterns = ['(?:prenumerera på|anmäl dig till) (?:vårt |vår )?nyhetsbrev\\\\b.{0,80}']\n"
+        "examples = [\"Prenumerera på vårt nyhetsbrev\"]\n"
+        "counterexamples = [\"Fler än 2 000 läsare valde att prenumerera på nyhetsbrevet.\"]\n",
+    )
+    prose = "Regeringen presenterade på tisdagen en ny budget för skolan och vården."
+    text = f"{prose}\n\nPrenumerera på vårt nyhetsbrev"
+    assert cleaner.clean(text, mode="text").text == text
+    article = cleaner.Cleaner(rules=[pack]).clean(text, mode="text")
+    assert article.text == prose
+    assert [r.rule for r in article.removed] == ["SV-NEWS001"]
