@@ -19,6 +19,7 @@ OWNERS = {
     "lxml": "cleaner.html",
     "htmldate": "cleaner.html",
     "charset_normalizer": "cleaner.inputs",
+    "pycld2": "cleaner.text.language",
     "datatrove": "cleaner.integrations",
     "pyspark": "cleaner.integrations",
 }

@@ -33,3 +33,19 @@ def test_case(case: dict[str, Any]) -> None:
     for line in case["text"].split("\n"):
         if line.strip() and line not in case["removed"]:
             assert line in body, f"article line dropped: {line!r} ({removed_text!r})"
+
+
+def test_a_most_read_block_of_kickers_and_headlines_goes_whole() -> None:
+    prose = "The council approved the budget on Monday after a long and heated debate."
+    block = [
+        "Most Read in News",
+        "EXCLUSIVE",
+        "Mum who vanished on holiday was found safe after a week, police say.",
+        "HEARTBREAK",
+        "Tributes paid to the teenager who died in a crash on the motorway.",
+    ]
+    after = "The mayor said the new budget would be balanced for the first time in years."
+    text = "\n\n".join([prose, *block, after])
+    article = cleaner.clean(text, mode="text", find_article=False)
+    assert article.text == f"{prose}\n\n{after}"
+    assert {r.rule for r in article.removed} == {"REC001"}

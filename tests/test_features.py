@@ -75,3 +75,27 @@ def test_sentence_ends_and_prose() -> None:
     assert not ends_sentence("Most Popular") and not ends_sentence("")
     assert is_prose("The council met on Monday to vote on the new budget plan.")
     assert not is_prose("Short line.")
+
+
+def test_scripts_without_spaces_count_words_by_characters() -> None:
+    from cleaner.text.features import has_words, is_prose, word_count
+
+    chinese = "市议会在经过长时间的激烈辩论后于周一批准了预算，新的预算将于明年一月开始实施。"
+    assert word_count(chinese) >= 15 and has_words(chinese, 15)
+    assert is_prose(chinese)
+    assert not is_prose("市议会批准预算")  # a short heading
+    thai = "สภาเมืองอนุมัติงบประมาณเมื่อวันจันทร์หลังจากการอภิปรายที่ยาวนานและดุเดือด" * 2
+    assert word_count(thai) >= 25 and is_prose(thai)
+    assert word_count("Tokyo 東京 rises") == 3
+
+
+def test_a_chinese_article_keeps_its_paragraphs() -> None:
+    import cleaner
+
+    body = (
+        "市议会在经过长时间的激烈辩论后于周一批准了预算，新的预算将于明年一月开始实施。\n\n"
+        "市长表示，这笔资金将主要用于修建学校、医院和公共交通设施，以改善居民的生活。"
+    )
+    article = cleaner.clean(body, mode="text")
+    assert article.text == body
+    assert article.metadata.language == "zh"

@@ -160,3 +160,51 @@ def test_patterns_compile_with_the_regex_module() -> None:
     for rule in RULES:
         for pattern in rule.patterns:
             assert isinstance(compile_pattern(pattern, rule.case_sensitive), regex.Pattern)
+
+
+def test_a_user_pack_says_its_language(tmp_path: Path) -> None:
+    pack = PACK.replace('name = "mine"', 'name = "mine"\nlanguage = "sv"')
+    assert load_pack(write(tmp_path, pack)).language == "sv"
+    assert load_pack(write(tmp_path, PACK)).language == "mul"
+
+
+@pytest.mark.parametrize(
+    ("header", "reason"),
+    [
+        ('language = "Swedish"', "language must be an ISO 639-1 code"),
+        ("language = 46", "language must be an ISO 639-1 code"),
+        ('lang = "sv"', "unknown keys in [pack]"),
+    ],
+)
+def test_a_bad_pack_header_is_rejected(tmp_path: Path, header: str, reason: str) -> None:
+    path = write(tmp_path, PACK.replace('name = "mine"', f'name = "mine"\n{header}'))
+    with pytest.raises(RulePackError) as info:
+        load_pack(path)
+    assert str(path) in str(info.value) and reason in str(info.value)
+
+
+def test_every_builtin_pack_states_its_language() -> None:
+    from importlib import resources
+
+    folder = resources.files("cleaner.rules") / "packs"
+    for entry in folder.iterdir():
+        if entry.name.endswith(".toml"):
+            header = entry.read_text("utf-8").split("[[rules]]", 1)[0]
+            assert "\nlanguage = " in header, entry.name
+
+
+def test_a_user_pack_for_a_language_of_their_own_cleans_it(tmp_path: Path) -> None:
+    pack = write(
+        tmp_path,
+        "[pack]\nname = \"sv\"\nlanguage = \"sv\"\n\n[[rules]]\nid = \"SV-NEWS001\"\n"
+        "category = \"newsletter\"\nscope = \"line\"\ndescription = \"A newsletter prompt.\"\n"
+        "patterns = ['(?:prenumerera på|anmäl dig till) (?:vårt |vår )?nyhetsbrev\\b.{0,80}']\n"
+        "examples = [\"Prenumerera på vårt nyhetsbrev\"]\n"
+        "counterexamples = [\"Fler än 2 000 läsare valde att prenumerera på nyhetsbrevet.\"]\n",
+    )
+    prose = "Regeringen presenterade på tisdagen en ny budget för skolan och vården."
+    text = f"{prose}\n\nPrenumerera på vårt nyhetsbrev"
+    assert cleaner.clean(text, mode="text").text == text
+    article = cleaner.Cleaner(rules=[pack]).clean(text, mode="text")
+    assert article.text == prose
+    assert [r.rule for r in article.removed] == ["SV-NEWS001"]

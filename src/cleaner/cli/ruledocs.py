@@ -34,6 +34,7 @@ def render_rule_docs(packs: Iterable[RulePack]) -> str:
     ]
     for pack in packs:
         out += ["", f"## Pack `{pack.name}`", "", pack.description]
+        out += ["", f"Language: `{pack.language}`."]
         for rule in pack.rules:
             out += ["", f"### {rule.id} ({rule.category.value}, {rule.scope.value})", ""]
             out += [rule.description, "", "Removes:", ""]

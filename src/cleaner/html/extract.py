@@ -57,7 +57,7 @@ def extract_page(page: str, *, url: str | None, focus: HtmlFocus) -> Extraction:
     warnings: list[str] = []
     tree = _parse(page, warnings)
     found = None if tree is None else _fields(tree, url, warnings)
-    hints = page_metadata(found, page, url)
+    hints = page_metadata(found, page, url, tree)
     text = "" if tree is None else _extract(tree, url, focus, warnings)
     if text and focus is HtmlFocus.PRECISION:
         restored = restore_gaps(tree, text)

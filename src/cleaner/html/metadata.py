@@ -15,6 +15,7 @@ from ..article import Metadata, WarningCode, warning
 from ..metadata.dates import parse_date
 from ..metadata.people import split_people
 from ..metadata.values import clean_title
+from ..text.language import HINT_SOURCE, primary_subtag
 
 SOURCE = "html:trafilatura"
 # The site name when the page gives none: the URL's host without "www.".
@@ -37,6 +38,12 @@ MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
 )  # fmt: skip
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+LANGUAGE_META = (
+    ".//meta[@http-equiv='content-language']",
+    ".//meta[@http-equiv='Content-Language']",
+    ".//meta[@property='og:locale']",
+)
 # htmldate without its extensive search: dates the page states in markup, not guessed
 # from free text.
 DATE_OPTIONS: dict[str, Any] = {"extensive_search": False, "original_date": True}
@@ -161,9 +168,13 @@ def _in_url(page: str, start: int, end: int) -> bool:
     return any(sign in page[left:right] for sign in URL_SIGNS)
 
 
-def page_metadata(found: Any, page: str, url: str | None) -> Metadata:
-    """The page's metadata fields, each checked by cleaner's own value cleaners."""
+def page_metadata(found: Any, page: str, url: str | None, tree: Any = None) -> Metadata:
+    """The page's metadata fields, each checked by cleaner's own value cleaners; the
+    language the page declares (``tree``) is a hint for the text pipeline."""
     meta = Metadata()
+    meta.language = page_language(tree)
+    if meta.language:
+        meta.sources["language"] = HINT_SOURCE
     if found is None:
         meta.url = url
         return meta
@@ -175,7 +186,6 @@ def page_metadata(found: Any, page: str, url: str | None) -> Metadata:
         "section": clean_title(found.categories[0]) if found.categories else None,
         "tags": [t for t in (clean_title(t) for t in found.tags or []) if t],
         "url": url or found.url,
-        "language": found.language,
         "description": clean_title(found.description),
     }
     for name, value in values.items():
@@ -183,3 +193,29 @@ def page_metadata(found: Any, page: str, url: str | None) -> Metadata:
             setattr(meta, name, value)
             meta.sources[name] = "caller" if name == "url" and url else SOURCE
     return meta
+
+
+def page_language(tree: Any) -> str | None:
+    """The language the page declares: ``<html lang>`` (or ``xml:lang``), else a
+    Content-Language meta tag, else ``og:locale``; its primary subtag.
+
+    >>> from lxml import html
+    >>> page_language(html.fromstring('<html lang="de-AT"><body><p>x</p></body></html>'))
+    'de'
+    >>> page_language(html.fromstring(
+    ...     '<html><head><meta property="og:locale" content="fr_FR"></head></html>'))
+    'fr'
+    """
+    if tree is None:
+        return None
+    root = tree.getroottree().getroot() if hasattr(tree, "getroottree") else tree
+    for name in ("lang", "xml:lang", XML_LANG):
+        code = primary_subtag(root.get(name))
+        if code:
+            return code
+    for path in LANGUAGE_META:
+        for element in root.iterfind(path):
+            code = primary_subtag(element.get("content"))
+            if code:
+                return code
+    return None

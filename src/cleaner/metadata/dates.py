@@ -26,6 +26,25 @@ for number, names in enumerate(
 ):
     for name in names.split():
         MONTHS.setdefault(name, number)
+for number, names in enumerate(
+    [
+        "stycznia styczeń января январь",
+        "lutego luty февраля февраль",
+        "marca marzec марта март",
+        "kwietnia kwiecień апреля апрель",
+        "maja maj мая май",
+        "czerwca czerwiec июня июнь",
+        "lipca lipiec июля июль",
+        "sierpnia sierpień августа август",
+        "września wrzesień сентября сентябрь",
+        "października październik октября октябрь",
+        "listopada listopad ноября ноябрь",
+        "grudnia grudzień декабря декабрь",
+    ],
+    start=1,
+):  # Polish and Russian, in the genitive dates print and the nominative
+    for name in names.split():
+        MONTHS.setdefault(name, number)
 
 ISO = regex.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 DAY_MONTH_YEAR = regex.compile(

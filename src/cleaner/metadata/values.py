@@ -5,21 +5,35 @@ from __future__ import annotations
 import regex
 
 ABBREVIATION_END = regex.compile(
-    r"\b(?:Inc|Ltd|Co|Corp|LLC|L\.L\.C|LLP|plc|PLC|S\.A|SA|AG|GmbH|N\.V|B\.V|L\.P|Pty|Cie|S\.p\.A)\.$"
+    r"\b(?:Inc|Ltd|Co|Corp|LLC|L\.L\.C|LLP|plc|PLC|S\.A|SA|AG|GmbH|N\.V|B\.V|L\.P|Pty|Cie"
+    r"|S\.p\.A|S\.L|S\.r\.l|S\.A\.S|Sp\. z o\.o|Ltda)\.$"
 )
 TAG_SEPARATORS = regex.compile(r"\s*[,;|•·/#]\s*|\s{2,}")
 TAG_WORD = regex.compile(r"\S+")
 
 
+# "All rights reserved" in the languages of the packs, after the holder.
+RESERVED = regex.compile(
+    r"[\s,|–-]*(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|"
+    r"todos los derechos reservados|tutti i diritti riservati|riproduzione riservata|"
+    r"alle rechten voorbehouden|todos os direitos reservados|wszelkie prawa zastrzeżone|"
+    r"все права (?:защищены|сохранены))\b.*$",
+    regex.IGNORECASE,
+)
+
+
 def copyright_holder(text: str | None) -> str | None:
-    """The holder named in a copyright line, with a sentence-final period dropped.
+    """The holder named in a copyright line, with a sentence-final period and a rights
+    reservation after it dropped.
 
     >>> copyright_holder("Nexstar Media Inc."), copyright_holder("The Example Times.")
     ('Nexstar Media Inc.', 'The Example Times')
+    >>> copyright_holder("Le Progrès Lyonnais. Tous droits réservés")
+    'Le Progrès Lyonnais'
     """
     if not text:
         return None
-    holder = text.strip(" ,|-–")
+    holder: str = str(RESERVED.sub("", text)).strip(" ,|-–")
     if holder.endswith(".") and not ABBREVIATION_END.search(holder):
         holder = holder[:-1].rstrip()
     words = holder.split()

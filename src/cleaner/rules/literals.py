@@ -252,6 +252,11 @@ def _prefix_set(branch: Any) -> list[frozenset[str]]:
     return [_folded(run.strings)]
 
 
+# Literals this long or longer are rare enough in text that a longer one admits about as
+# few lines: among them, the set with fewer literals is cheaper to search for.
+SELECTIVE_CHARS = 6
+
+
 def rarity(literal: str) -> int:
     """How rarely text holds a literal's first character: 2 for punctuation and symbols,
     1 for digits, 0 for letters and spaces (the most common)."""
@@ -262,9 +267,25 @@ def rarity(literal: str) -> int:
 
 
 def _best(sets: list[frozenset[str]]) -> frozenset[str] | None:
-    """The set that admits the fewest lines: literals with rare first characters, then
-    the longest shortest literal, then the fewest literals."""
+    """The set that admits the fewest lines at the least cost: literals with rare first
+    characters, then the longest shortest literal up to `SELECTIVE_CHARS` (longer ones
+    admit about as few lines), then the fewest literals (each is one more search of the
+    document), then the longest shortest literal.
+
+    >>> sorted(_best([frozenset({"cookies"}), frozenset({"experience", "services"})]))
+    ['cookies']
+    """
     usable = [s for s in sets if s and "" not in s]
     if not usable:
         return None
-    return max(usable, key=lambda s: (min(map(rarity, s)), min(map(len, s)), -len(s)))
+
+    def key(literals: frozenset[str]) -> tuple[int, int, int, int]:
+        shortest = min(map(len, literals))
+        return (
+            min(map(rarity, literals)),
+            min(shortest, SELECTIVE_CHARS),
+            -len(literals),
+            shortest,
+        )
+
+    return max(usable, key=key)

@@ -14,9 +14,21 @@ import regex
 from ..categories import Category
 from ..text.lines import line_key
 from ..text.normalize import normalize_line
-from .model import CAPTURE_FIELDS, DEFAULT_MAX_CHARS, MAX_MAX_CHARS, Rule, RulePack, Scope
+from .model import (
+    ANY_LANGUAGE,
+    CAPTURE_FIELDS,
+    DEFAULT_MAX_CHARS,
+    MAX_MAX_CHARS,
+    Rule,
+    RulePack,
+    Scope,
+)
 
 RULE_ID = regex.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*")
+PACK_KEYS = frozenset({"name", "description", "language"})
+# A pack's language: an ISO 639-1 code (two letters), a three-letter ISO 639-3 code for a
+# language without one, or "mul".
+LANGUAGE_CODE = regex.compile(r"[a-z]{2,3}")
 GROUP_NAME = regex.compile(r"\(\?P?<([A-Za-z_]\w*)>")
 RULE_KEYS = frozenset(
     {
@@ -65,10 +77,18 @@ def load_pack(path: str | Path, text: str | None = None) -> RulePack:
     raw_rules = data.get("rules")
     if not isinstance(header, dict) or not isinstance(raw_rules, list) or not raw_rules:
         raise RulePackError(f"{name}: expected a [pack] table and at least one [[rules]] entry")
+    unknown = set(header) - PACK_KEYS
+    if unknown:
+        raise RulePackError(f"{name}: unknown keys in [pack] {sorted(unknown)}")
+    language = header.get("language", ANY_LANGUAGE)
+    if not isinstance(language, str) or not LANGUAGE_CODE.fullmatch(language):
+        raise RulePackError(
+            f"{name}: language must be an ISO 639-1 code such as 'de' (or 'mul'), got {language!r}"
+        )
     pack_name = str(header.get("name") or Path(name).stem)
     rules = tuple(_parse_rule(name, pack_name, i, raw) for i, raw in enumerate(raw_rules))
     _check_unique(name, rules)
-    return RulePack(pack_name, name, rules, str(header.get("description", "")))
+    return RulePack(pack_name, name, rules, str(header.get("description", "")), language)
 
 
 def _parse_rule(file: str, pack: str, index: int, raw: Any) -> Rule:

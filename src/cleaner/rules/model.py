@@ -75,11 +75,17 @@ class Rule:
     max_chars: int = 200
 
 
+# The language of a pack whose rules are not written in one language.
+ANY_LANGUAGE = "mul"
+
+
 @dataclass(frozen=True, slots=True)
 class RulePack:
-    """The rules of one TOML file."""
+    """The rules of one TOML file, written for one language (an ISO 639-1 code, or
+    ``mul`` for rules that are not in one language)."""
 
     name: str
     path: str
     rules: tuple[Rule, ...]
     description: str = ""
+    language: str = ANY_LANGUAGE

@@ -25,8 +25,14 @@ def label_lines(doc: Document) -> None:
         if hit := block_hits.get(index):
             label = Label.of(hit.rule)
             doc.label(index, label)
+            # A line of the block that a line rule matches keeps that rule's label and
+            # what it captured (a copyright line at the end of a page still names the
+            # holder).
             for later in teaser_extent(doc, index):
-                doc.label(later, label)
+                own = line_hits.get(later)
+                if own is not None and doc.unlabeled(later):
+                    doc.capture(own)
+                doc.label(later, label if own is None else Label.of(own.rule))
 
 
 def label_zone_rules(doc: Document, scope: Scope, indexes: list[int]) -> None:

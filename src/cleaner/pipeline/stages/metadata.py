@@ -6,6 +6,7 @@ from ...article import Metadata
 from ...metadata.dates import parse_date
 from ...metadata.people import split_people
 from ...metadata.values import clean_title, copyright_holder, reading_minutes, split_tags
+from ...text.language import identify
 from ..document import Document
 
 
@@ -14,7 +15,19 @@ def build_metadata(doc: Document) -> None:
     meta = doc.hints if doc.hints is not None else Metadata()
     for name, value, source in [*doc.captures, *((n, v, s) for n, (v, s) in doc.notes.items())]:
         _apply(meta, name, value, source, doc.body)
+    _identify_language(meta, doc.body)
     doc.metadata = meta
+
+
+def _identify_language(meta: Metadata, body: str) -> None:
+    """The body's language; a language the hints hold (the page's ``<html lang>``) is only
+    a hint: it stands when the body names no language reliably."""
+    found = identify(body, meta.language)
+    meta.language = found.code if found else None
+    if found:
+        meta.sources["language"] = found.source
+    else:
+        meta.sources.pop("language", None)
 
 
 def _set(meta: Metadata, name: str, value: object, source: str) -> None:
