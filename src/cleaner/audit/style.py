@@ -94,6 +94,7 @@ aside.panel{flex:0 0 26em;max-width:26em;font-size:13.5px;position:sticky;top:12
 aside.panel section{background:var(--panel);border:1px solid var(--line);border-radius:6px;
  padding:8px 12px;margin-bottom:12px}
 aside.panel h2{font-size:14px;margin:2px 0 6px}
+aside.panel table{width:100%}
 table{border-collapse:collapse}
 th,td{text-align:start;vertical-align:top;padding:3px 8px 3px 0;border-bottom:1px solid
  var(--line)}
