@@ -59,25 +59,65 @@ def build_report_parser() -> argparse.ArgumentParser:
         "A file named 'report' is cleaned with 'cleaner ./report'. Full guide: docs/cli.md",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="files, folders or '-'")
-    parser.add_argument("-o", "--output", required=True, metavar="DIR", help="report folder")
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="files, folders or '-' (stdin); none: stdin"
+    )
+    parser.add_argument(
+        "-o", "--output", required=True, metavar="DIR", help="the report folder (created)"
+    )
     parser.add_argument(
         "--limit", type=_whole, metavar="N", help="report on the first N documents or records"
     )
-    parser.add_argument("--jsonl", action="store_true", help="inputs are JSON Lines")
-    parser.add_argument("--field", default="text", metavar="NAME", help="default: text")
+    parser.add_argument(
+        "--jsonl", action="store_true", help="inputs are JSON Lines (implied by *.jsonl names)"
+    )
+    parser.add_argument(
+        "--field", default="text", metavar="NAME", help="the field to clean (default: text)"
+    )
     parser.add_argument(
         "--id-field", default="id", metavar="NAME", help="names a record's page (default: id)"
     )
     parser.add_argument("--url-field", metavar="NAME", help="a field holding the record's URL")
-    parser.add_argument("--input", dest="mode", choices=[m.value for m in Mode], default="auto")
-    parser.add_argument("--html-focus", choices=[f.value for f in HtmlFocus], default="precision")
-    parser.add_argument("--glob", action="append", metavar="PATTERN")
-    parser.add_argument("--max-bytes", type=_whole, default=DEFAULT_MAX_BYTES, metavar="N")
-    parser.add_argument("--rules", action="append", default=[], metavar="PACK")
-    parser.add_argument("--no-builtin-rules", action="store_true")
-    parser.add_argument("--keep", action="append", default=[], type=_categories, metavar="CATEGORY")
-    parser.add_argument("-j", "--workers", type=_whole, default=1, metavar="N")
+    parser.add_argument(
+        "--input",
+        dest="mode",
+        choices=[m.value for m in Mode],
+        default="auto",
+        help="what the documents are (default: auto)",
+    )
+    parser.add_argument(
+        "--html-focus",
+        choices=[f.value for f in HtmlFocus],
+        default="precision",
+        help="how HTML is extracted (default: precision)",
+    )
+    parser.add_argument(
+        "--glob", action="append", metavar="PATTERN", help="which files to take from folders"
+    )
+    parser.add_argument(
+        "--max-bytes",
+        type=_whole,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
+        help="refuse documents larger than N bytes (default: 64 MiB; 0: no limit)",
+    )
+    parser.add_argument(
+        "--rules", action="append", default=[], metavar="PACK", help="an extra rule pack"
+    )
+    parser.add_argument(
+        "--no-builtin-rules", action="store_true", help="use only the packs given with --rules"
+    )
+    parser.add_argument(
+        "--keep",
+        action="append",
+        default=[],
+        type=_categories,
+        metavar="CATEGORY",
+        help="leave this category in the body (not highlighted)",
+    )
+    parser.add_argument(
+        "-j", "--workers", type=_whole, default=1, metavar="N", help="processes (0: one per CPU)"
+    )
     parser.add_argument("--errors", metavar="FILE", help="also write failures to FILE (JSONL)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress, no summary")
     return parser
