@@ -176,4 +176,5 @@ def test_a_hostile_5_mb_document_renders_whole_and_in_time(tmp_path: Path) -> No
     assert dom.trail() == [(r.category, r.rule, r.start, r.end) for r in article.removed]
     assert dom.kept() == fold(article.text)
     assert "script" not in dom.tags and "hostile.txt · cleaner report</title>" in dom_text
+    assert "aside" in dom.tags and "Rules that fired" in dom_text  # the page after the text
     assert_highlighted(pixels(tmp_path / "hostile.png"), article, {"ad"}, 1)
