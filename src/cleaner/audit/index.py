@@ -117,6 +117,6 @@ def render_index(summaries: Sequence[Summary], failures: Sequence[tuple[str, str
         f"{chart(chars)}\n<h2>Documents</h2>"
         '<p class="note">Counts are removals per category; a document\'s page shows each '
         "one highlighted.</p>"
-        f"<table>{head}{rows}</table>{_failures(failures)}</main>"
+        f'<div class="scroll"><table>{head}{rows}</table></div>{_failures(failures)}</main>'
     )
     return shell("cleaner report", body)

@@ -106,6 +106,9 @@ td code{white-space:nowrap}
 code{font:12.5px ui-monospace,monospace}
 main.index{padding:16px 24px}
 main.index table{font-size:13.5px;margin-top:8px}
+.scroll{overflow-x:auto}
+main.index td:first-child{min-width:18em}
+main.index th{font-size:12.5px}
 .chart text{font:12px system-ui,sans-serif;fill:var(--fg)}
 @media (max-width:900px){.layout{flex-direction:column}aside.panel{position:static;
  max-width:none;flex-basis:auto;width:100%}}
