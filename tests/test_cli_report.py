@@ -141,6 +141,9 @@ def test_report_is_the_subcommand_and_a_file_named_report_is_dot_slash(tmp_path:
     assert as_file.returncode == 0
     assert as_file.stdout.decode() == cleaner.clean((SEEDS / TREASURY).read_bytes()).text + "\n"
     bare = run("report", cwd=tmp_path)
+    assert bare.returncode == 2 and "write 'cleaner ./report'" in bare.stderr.decode()
+    (tmp_path / "elsewhere").mkdir()
+    bare = run("report", cwd=tmp_path / "elsewhere")
     assert bare.returncode == 2 and "-o/--output" in bare.stderr.decode()
     of_the_file = run("report", "report", "-o", "out", cwd=tmp_path)
     assert of_the_file.returncode == 0, of_the_file.stderr

@@ -320,6 +320,8 @@ def _check(ns: argparse.Namespace, parser: argparse.ArgumentParser) -> bool:
 def main(args: Sequence[str]) -> int:
     """Run ``cleaner report ARGS``; return the exit status."""
     parser = build_report_parser()
+    if not args and os.path.exists("report"):
+        parser.error("needs -o DIR; to clean the file named 'report', write 'cleaner ./report'")
     ns = parser.parse_args(args)
     jsonl = _check(ns, parser)
     try:
