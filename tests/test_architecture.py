@@ -121,6 +121,12 @@ def test_the_metric_module_is_not_imported_by_the_library() -> None:
     assert users <= {name for name in MODULES if name.startswith("cleaner.evaluation")}
 
 
+def test_the_report_pages_are_made_only_for_the_command_line() -> None:
+    users = {name for name in MODULES if any(m.startswith("cleaner.audit") for m in GRAPH[name])}
+    assert users <= {name for name in MODULES if name.startswith(("cleaner.audit", "cleaner.cli"))}
+    assert users & {"cleaner.cli.audit"}
+
+
 def test_the_pipeline_lists_its_stages_in_one_place() -> None:
     from cleaner.pipeline import STAGES
 

@@ -48,6 +48,21 @@ class Cleaner:
         self, source: Source, *, mode: Mode | str | None = None, url: str | None = None
     ) -> Article:
         """Clean one document (text or HTML, str or bytes) into an Article."""
+        return self.clean_with_text(source, mode=mode, url=url)[1]
+
+    def clean_with_text(
+        self, source: Source, *, mode: Mode | str | None = None, url: str | None = None
+    ) -> tuple[str, Article]:
+        """Clean one document; return the text the rules saw with its Article.
+
+        That text is the one the trail's offsets index: the decoded input, or for HTML the
+        text extracted from the page.
+
+        >>> page = "<html><body><p>Advertisement</p><p>The vote is on Monday.</p></body></html>"
+        >>> text, article = Cleaner().clean_with_text(page)
+        >>> text, [text[r.start : r.end] for r in article.removed], article.text
+        ('Advertisement\\nThe vote is on Monday.', ['Advertisement'], 'The vote is on Monday.')
+        """
         chosen = self.config.mode if mode is None else parse_mode(mode)
         warnings: list[str] = []
         if isinstance(source, (bytes, bytearray)):
@@ -70,9 +85,10 @@ class Cleaner:
             extraction = extract_page(text, url=url, focus=self.config.html_focus)
             warnings.extend(extraction.warnings)
             model = self.model(Mode.TEXT if extraction.whole_page else Mode.HTML)
-            return self._run(extraction.text, extraction.metadata, model, Mode.HTML, warnings)
+            article = self._run(extraction.text, extraction.metadata, model, Mode.HTML, warnings)
+            return extraction.text, article
         hints = Metadata(url=url) if url else None
-        return self._run(text, hints, self.model(Mode.TEXT), Mode.TEXT, warnings)
+        return text, self._run(text, hints, self.model(Mode.TEXT), Mode.TEXT, warnings)
 
     def model(self, kind: Mode) -> LineModel | None:
         """The line classifier for page dumps (``Mode.TEXT``) or for the text extracted from

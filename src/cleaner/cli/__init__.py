@@ -3,7 +3,8 @@
 One module per job: ``args`` (parsing), ``inputs`` (finding and reading inputs),
 ``engine`` (cleaning, in worker processes when asked), ``jobs`` (what a worker does with
 a record), ``formats`` and ``explain`` (rendering), ``run`` (the loop), ``report``
-(stderr, progress, --errors), ``rules`` (``cleaner rules list|test``). See docs/cli.md.
+(stderr, progress, --errors), ``rules`` (``cleaner rules list|test``), ``audit``
+(``cleaner report``, the HTML pages of what was removed). See docs/cli.md.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from ..config import CleanerConfig
 from ..io import Interrupted, installed
 from ..rules import RulePackError
 from .args import Options, UsageError, build_parser, check
+from .audit import is_report_command
+from .audit import main as report_main
 from .engine import Engine
 from .jobs import DocumentJob, JsonlJob
 from .report import Counts, Reporter
@@ -40,6 +43,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if is_rules_command(args):
         return rules_main(args[1:])
+    if is_report_command(args):
+        return report_main(args[1:])
     parser = build_parser()
     ns = parser.parse_args(args)
     if ns.paths == ["rules"] and not os.path.exists("rules"):

@@ -29,6 +29,7 @@ examples:
   cleaner article.txt --explain > /dev/null          what was removed, and by which rule
   cleaner rules list                                 every rule and heuristic
   cleaner rules test my_rules.toml                   check a rule pack
+  cleaner report articles/ -o audit/                 HTML pages that show what was removed
 
 exit status: 0 all documents cleaned, 1 some failed (see stderr / --errors),
 2 usage error, 130 / 143 interrupted by SIGINT / SIGTERM.
@@ -102,7 +103,8 @@ def build_parser() -> argparse.ArgumentParser:
         description=(
             "Strip boilerplate from news articles. Reads text or HTML files, folders, "
             "stdin, or JSON Lines; writes the clean body (or JSON with metadata and the "
-            "removal trail). Also: 'cleaner rules list', 'cleaner rules test PACK'."
+            "removal trail). Also: 'cleaner rules list', 'cleaner rules test PACK', "
+            "'cleaner report PATH... -o DIR'."
         ),
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
