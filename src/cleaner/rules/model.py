@@ -73,6 +73,7 @@ class Rule:
     case_sensitive: bool = False
     pack: str = ""
     max_chars: int = 200
+    site: str | None = None  # the only site whose documents the rule applies to
 
 
 @dataclass(frozen=True, slots=True)
