@@ -16,6 +16,7 @@ from .config import CleanerConfig, Mode, parse_mode
 from .inputs import decode, looks_like_html
 from .parallel import Driver
 from .rules import CompiledRules
+from .rules.sites import site_of
 
 Source = str | bytes
 
@@ -43,7 +44,12 @@ class Cleaner:
     def clean(
         self, source: Source, *, mode: Mode | str | None = None, url: str | None = None
     ) -> Article:
-        """Clean one document (text or HTML, str or bytes) into an Article."""
+        """Clean one document (text or HTML, str or bytes) into an Article.
+
+        ``url`` is the document's address: it goes to ``metadata.url``, and its host is the
+        document's site for rule packs limited to one site (unless the ``site`` option
+        names the site of every document).
+        """
         chosen = self.config.mode if mode is None else parse_mode(mode)
         warnings: list[str] = []
         if isinstance(source, (bytes, bytearray)):
@@ -67,10 +73,10 @@ class Cleaner:
             warnings.extend(extraction.warnings)
             find_article = self.config.find_article and extraction.whole_page
             return self._run(
-                extraction.text, extraction.metadata, find_article, Mode.HTML, warnings
+                extraction.text, extraction.metadata, find_article, Mode.HTML, warnings, url
             )
         hints = Metadata(url=url) if url else None
-        return self._run(text, hints, self.config.find_article, Mode.TEXT, warnings)
+        return self._run(text, hints, self.config.find_article, Mode.TEXT, warnings, url)
 
     def _run(
         self,
@@ -79,9 +85,16 @@ class Cleaner:
         find_article: bool,
         mode: Mode,
         warnings: list[str],
+        url: str | None,
     ) -> Article:
+        site = self.config.site or site_of(url)
         doc = pipeline.run(
-            text, self.rules, keep=self.config.keep, find_article=find_article, hints=hints
+            text,
+            self.rules,
+            keep=self.config.keep,
+            find_article=find_article,
+            hints=hints,
+            site=site,
         )
         assert doc.metadata is not None, "the metadata stage always runs"
         trail = tuple(doc.removed) if self.config.explain else ()

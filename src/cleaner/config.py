@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .categories import Category, parse_categories
+from .rules.sites import check_site
 
 
 class Mode(StrEnum):
@@ -41,6 +42,8 @@ class CleanerConfig:
     - ``html_focus``: how trafilatura extracts HTML: ``precision`` (less page furniture),
       ``balanced`` or ``recall`` (more text, more furniture).
     - ``regex_timeout``: seconds one rule may spend on one line before it is stopped.
+    - ``site``: the site of every document (``example.com``), for rule packs limited to one
+      site; None: a document's site is the host of the ``url`` it is cleaned with.
 
     >>> CleanerConfig(mode="text").mode is Mode.TEXT
     True
@@ -58,6 +61,7 @@ class CleanerConfig:
     find_article: bool = True
     html_focus: HtmlFocus = HtmlFocus.PRECISION
     regex_timeout: float = 0.25
+    site: str | None = None
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__  # frozen: values are put in their checked form once
@@ -65,6 +69,8 @@ class CleanerConfig:
         set_(self, "keep", parse_categories(self.keep))
         set_(self, "mode", _choice("mode", Mode, self.mode))
         set_(self, "html_focus", _choice("html_focus", HtmlFocus, self.html_focus))
+        if self.site is not None:
+            set_(self, "site", check_site(self.site))
         for name in ("builtin_rules", "explain", "find_article"):
             if not isinstance(getattr(self, name), bool):
                 raise ValueError(f"{name} must be true or false, not {getattr(self, name)!r}")

@@ -17,6 +17,7 @@ from .render import compose_body
 from .stages.line_rules import label_lines
 from .stages.metadata import build_metadata
 from .stages.region import select_article
+from .stages.site_lines import label_site_lines
 from .stages.split import split_lines
 from .stages.tokens import cut_tokens
 from .stages.zones import label_footer, label_header
@@ -31,6 +32,7 @@ STAGES: tuple[Stage, ...] = (
     label_footer,  # stages/zones.py: footer rules after the last prose
     label_header,  # stages/zones.py: header rules and heuristics before the first prose
     select_article,  # stages/region.py: the article region of a page dump
+    label_site_lines,  # stages/site_lines.py: rules of the document's site (learned packs)
     collect_removals,  # trail.py: the removal trail
     compose_body,  # render.py: the body
     build_metadata,  # stages/metadata.py: metadata from hints, captures and notes
@@ -44,9 +46,13 @@ def run(
     keep: frozenset[Category] = frozenset(),
     find_article: bool = True,
     hints: Metadata | None = None,
+    site: str | None = None,
 ) -> Document:
-    """Clean ``text`` with ``rules``: the document after every stage of `STAGES`."""
-    doc = Document.of(text, rules, keep=keep, find_article=find_article, hints=hints)
+    """Clean ``text`` with ``rules``: the document after every stage of `STAGES`.
+
+    ``site`` is the document's site, for rules limited to one (see `cleaner.rules.sites`).
+    """
+    doc = Document.of(text, rules, keep=keep, find_article=find_article, hints=hints, site=site)
     for stage in STAGES:
         stage(doc)
     return doc
