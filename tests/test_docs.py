@@ -55,6 +55,7 @@ def _parser_options() -> tuple[set[str], set[str]]:
     import argparse
 
     from cleaner.cli.args import build_parser
+    from cleaner.cli.learn import build_parser as learn_parser
     from cleaner.cli.rules import _parser as rules_parser
 
     def options(parser: argparse.ArgumentParser) -> set[str]:
@@ -65,7 +66,7 @@ def _parser_options() -> tuple[set[str], set[str]]:
                     found |= options(sub)
         return found
 
-    return options(build_parser()), options(rules_parser())
+    return options(build_parser()), options(rules_parser()) | options(learn_parser())
 
 
 def test_every_option_of_the_command_is_documented() -> None:
@@ -73,6 +74,15 @@ def test_every_option_of_the_command_is_documented() -> None:
     main, _ = _parser_options()
     missing = sorted(o for o in main if f"`{o}" not in text)
     assert not missing, f"options of cleaner --help missing from docs/cli.md: {missing}"
+
+
+def test_every_option_of_cleaner_learn_is_documented_in_its_section() -> None:
+    from cleaner.cli.learn import build_parser as learn_parser
+
+    text = (ROOT / "docs" / "cli.md").read_text("utf-8").split("## `cleaner learn`", 1)[1]
+    options = {s for action in learn_parser()._actions for s in action.option_strings}
+    missing = sorted(o for o in options - {"-h", "--help"} if f"`{o}" not in text)
+    assert not missing, f"options of cleaner learn missing from docs/cli.md: {missing}"
 
 
 def test_docs_name_no_option_the_command_lacks() -> None:

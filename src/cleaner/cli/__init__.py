@@ -3,7 +3,8 @@
 One module per job: ``args`` (parsing), ``inputs`` (finding and reading inputs),
 ``engine`` (cleaning, in worker processes when asked), ``jobs`` (what a worker does with
 a record), ``formats`` and ``explain`` (rendering), ``run`` (the loop), ``report``
-(stderr, progress, --errors), ``rules`` (``cleaner rules list|test``). See docs/cli.md.
+(stderr, progress, --errors), ``rules`` (``cleaner rules list|test``), ``learn``
+(``cleaner learn``). See docs/cli.md.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from ..rules import RulePackError
 from .args import Options, UsageError, build_parser, check
 from .engine import Engine
 from .jobs import DocumentJob, JsonlJob
+from .learn import main as learn_main
 from .report import Counts, Reporter
 from .rules import is_rules_command
 from .rules import main as rules_main
@@ -40,6 +42,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if is_rules_command(args):
         return rules_main(args[1:])
+    if args[:1] == ["learn"]:  # a file named learn is ./learn
+        return learn_main(args[1:])
     parser = build_parser()
     ns = parser.parse_args(args)
     if ns.paths == ["rules"] and not os.path.exists("rules"):
@@ -81,6 +85,7 @@ def _run(options: Options, counts: Counts, parser: argparse.ArgumentParser) -> i
             mode=options.mode,
             html_focus=options.html_focus,
             explain=True,
+            site=options.site,
         )
         job = jsonl_job(options) if options.jsonl else DocumentJob()
         engine = Engine(config, job, options.workers, options.chunksize)
