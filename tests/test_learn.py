@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import cleaner
 from cleaner.learn import Guards, Learned, Learner, explain
 from cleaner.learn.counts import LineCounts
-from cleaner.rules import RulePackError, load_pack
+from cleaner.rules import RulePackError, Scope, load_pack
 from cleaner.rules.exact import exact_pattern, pattern_template, template
 
 STORIES = [
@@ -94,7 +94,7 @@ def corpus(size: int = 20, site: str = "example.com") -> list[tuple[str, str]]:
 
 def write_pack(tmp_path: Path, learned: Learned, name: str = "sites.toml") -> Path:
     path = tmp_path / name
-    path.write_text(learned.pack(Guards(), 1000), "utf-8")
+    path.write_text(learned.pack(), "utf-8")
     return path
 
 
@@ -188,7 +188,7 @@ def test_the_pack_is_the_same_whatever_the_order_of_the_documents(rng: random.Ra
     pages = corpus(20) + [(page(n, menu="Start | Shop"), "b.org") for n in range(12)]
     shuffled = pages[:]
     rng.shuffle(shuffled)
-    assert learned_from(shuffled).pack(Guards(), 50) == learned_from(pages).pack(Guards(), 50)
+    assert learned_from(shuffled).pack() == learned_from(pages).pack()
 
 
 def test_counts_forget_unique_lines_past_the_budget_and_keep_the_template() -> None:
@@ -202,7 +202,7 @@ def test_counts_forget_unique_lines_past_the_budget_and_keep_the_template() -> N
     assert [(x.site, x.template) for x in small.lines] == [
         (x.site, x.template) for x in exact.lines
     ]
-    assert "exact = false" in small.pack(Guards(), 24)
+    assert "exact = false" in small.pack()
 
 
 def test_the_seen_once_filter_counts_a_line_from_its_second_page() -> None:
@@ -305,3 +305,62 @@ def test_a_pack_level_site_applies_to_its_rules(tmp_path: Path) -> None:
     text = "The vote is due on Monday, officials said.\n\nPromo now\n"
     assert engine.clean(text, url="https://example.com/").text == text.split("\n")[0]
     assert engine.clean(text, url="https://example.org/").text == text.strip()
+
+
+def test_a_case_sensitive_literal_rule_is_found_by_its_template(tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_text(
+        '[pack]\nname = "mine"\n\n[[rules]]\nid = "MINE001"\ncategory = "ad"\n'
+        'scope = "line"\ndescription = "Our promo."\ncase_sensitive = true\n'
+        "patterns = ['Promo \\d+ now \\(\\d+%\\)']\nexamples = ['Promo 5 now (10%)']\n"
+        "counterexamples = ['promo 5 now (10%)', 'Promo now (10%)']\n",
+        "utf-8",
+    )
+    engine = cleaner.Cleaner(rules=[path], mode="text", find_article=False)
+    matcher = engine.rules.matchers[Scope.LINE]
+    index = matcher.position["MINE001"]
+    assert matcher.templates[index] == {template("Promo 1 now (1%)")}
+    assert matcher.literals[index] == ()  # not in the literal gate
+    prose = "The vote is due on Monday, officials said."
+    text = f"{prose}\n\nPromo 12 now (50%)\n\npromo 12 now (50%)\n"
+    assert engine.clean(text).text == f"{prose}\n\npromo 12 now (50%)"
+
+
+KEYS = st.sampled_from(
+    [
+        MENU,
+        STORE,
+        "Page 1 of 7",
+        "Page 10 of 70",
+        "page 1 of 7",
+        "Subscribe to the Gazette Daily",
+        "© 2001 Example Gazette Ltd",
+        "© Example Gazette Ltd",
+        "Start",
+        "Home",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def site_engine(tmp_path_factory: pytest.TempPathFactory) -> cleaner.Cleaner:
+    pages = corpus(20) + [(page(n, menu="Start"), "b.org") for n in range(20)]
+    pack = write_pack(tmp_path_factory.mktemp("site"), learned_from(pages))
+    return cleaner.Cleaner(rules=[pack], mode="text")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(KEYS, min_size=1, max_size=8), st.sampled_from(["example.com", "b.org", None]))
+def test_site_rules_through_the_table_equal_trying_every_rule(
+    site_engine: cleaner.Cleaner, keys: list[str], site: str | None
+) -> None:
+    rules = site_engine.rules
+    admitted = rules.site_gate.admit(keys, site=site)
+    for scope in (Scope.LINE, Scope.BLOCK_START):
+        matcher = rules.site_matchers[scope]
+        everything = tuple(range(len(matcher.rules)))
+        for index, key in enumerate(keys):
+            matcher._memo.clear()
+            through_table = matcher.first(key, admitted[scope].get(index, ()), site)
+            matcher._memo.clear()
+            assert through_table == matcher.first(key, everything, site), (scope, key, site)

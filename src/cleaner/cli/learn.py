@@ -45,6 +45,16 @@ def _share(text: str) -> float:
     return value
 
 
+def _size(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
+    return value
+
+
 def _count(text: str) -> int:
     try:
         value = int(text)
@@ -116,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     inp.add_argument(
         "--max-bytes",
-        type=int,
+        type=_size,
         default=DEFAULT_MAX_BYTES,
         metavar="N",
         help="skip documents larger than N bytes (default: 64 MiB; 0: no limit)",
@@ -155,7 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=_count,
         default=DEFAULT_MAX_LINES,
         metavar="N",
-        help="distinct lines counted exactly (about 250 bytes each) before lines seen once "
+        help="distinct lines counted exactly (about 280 bytes each) before lines seen once "
         f"are forgotten (default {DEFAULT_MAX_LINES})",
     )
     return parser
@@ -245,7 +255,7 @@ def main(args: Sequence[str]) -> int:
                 for text, url in _Reading(ns, reporter).documents():
                     learner.add(text, site or site_of(url))
             learned = learner.result()
-            data = learned.pack(guards, ns.max_lines).encode("utf-8")
+            data = learned.pack().encode("utf-8")
             if ns.output and ns.output != "-":
                 with AtomicFile(ns.output) as stream:
                     stream.write(data)

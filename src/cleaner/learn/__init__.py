@@ -40,8 +40,11 @@ class KeptOut:
 
 @dataclass(slots=True)
 class Learned:
-    """What a corpus taught: the learned lines by site, what was kept out, what was seen."""
+    """What a corpus taught: the learned lines by site, what was kept out, what was seen,
+    and the settings it was learned with."""
 
+    guards: Guards
+    max_lines: int
     lines: list[LearnedLine] = field(default_factory=list)
     kept_out: list[KeptOut] = field(default_factory=list)
     documents: int = 0
@@ -54,7 +57,7 @@ class Learned:
         """The number of sites with at least one learned line."""
         return len({line.site for line in self.lines})
 
-    def pack(self, guards: Guards, max_lines: int) -> str:
+    def pack(self) -> str:
         """The rule pack's TOML text, with a header that says what was seen."""
         description = (
             f"Site templates learned by cleaner learn: {len(self.lines)} lines of "
@@ -66,11 +69,11 @@ class Learned:
             "sites": self.sites,
             "sites_learned": self.sites_learned,
             "rules": len(self.lines),
-            "min_share": guards.min_share,
-            "prose_share": guards.prose_share,
-            "min_pages": guards.min_pages,
-            "min_site_pages": guards.min_site_pages,
-            "max_lines": max_lines,
+            "min_share": self.guards.min_share,
+            "prose_share": self.guards.prose_share,
+            "min_pages": self.guards.min_pages,
+            "min_site_pages": self.guards.min_site_pages,
+            "max_lines": self.max_lines,
             "exact": self.exact,
         }
         return render_pack(description, header, self.lines)
@@ -98,6 +101,8 @@ class Learner:
         """The learned lines (by site, then most pages first, then text), with ids; and
         what was kept out, in the same order."""
         learned = Learned(
+            self.guards,
+            self.max_lines,
             documents=self.documents,
             without_site=self.without_site,
             sites=len(self.counts.pages),
@@ -131,16 +136,17 @@ def explain(learned: Learned) -> Iterator[str]:
     for item in learned.kept_out:
         by_site.setdefault(item.site, []).append(item)
     counts: dict[str, int] = {}
+    pages = {item.site: item.pages for item in learned.kept_out}
     for line in learned.lines:
         counts[line.site] = counts.get(line.site, 0) + 1
-    for site in sorted(by_site.keys() | counts.keys()):
+        pages[line.site] = line.pages
+    for site in sorted(pages):
         items = by_site.get(site, [])
         whole = [item for item in items if item.line is None]
         if whole:
             yield f"{site}: nothing learned: {whole[0].reason}"
             continue
-        pages = items[0].pages if items else next(x.pages for x in learned.lines if x.site == site)
-        yield f"{site}: {pages} pages, {counts.get(site, 0)} lines learned"
+        yield f"{site}: {pages[site]} pages, {counts.get(site, 0)} lines learned"
         for item in items:
             yield f"  kept out  {item.count:>5}/{item.pages:<5}  {item.reason:<40}  {item.line}"
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator, Mapping
 
-# About 250 bytes a line (the text, its count and the table's slot): ~250 MB.
-DEFAULT_MAX_LINES = 1_000_000
+# About 280 bytes a line of 90 characters (the text, its count, the table's slot): ~140 MB.
+DEFAULT_MAX_LINES = 500_000
 FILTER_BITS_LOG2 = 29  # 2**29 bits = 64 MiB
 FILTER_HASHES = 4
 

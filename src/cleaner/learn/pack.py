@@ -91,8 +91,9 @@ def with_ids(lines: Iterable[LearnedLine]) -> list[LearnedLine]:
     """The lines (in their order) with rule ids: ``TPL-<site hash>-<line hash>``, the line
     hash made longer where two lines would share an id.
 
-    >>> [line.id[:4] for line in with_ids([])]
-    []
+    >>> line = LearnedLine("a.org", "Home", "Home", 9, 10, Category.TEMPLATE, Scope.LINE)
+    >>> [x.id for x in with_ids([line, line])]
+    ['TPL-2557CE5C-5FDB21', 'TPL-2557CE5C-5FDB2189']
     """
     taken: set[str] = set()
     result = []
