@@ -17,6 +17,8 @@ from cleaner.learn.counts import LineCounts
 from cleaner.rules import RulePackError, Scope, load_pack
 from cleaner.rules.exact import exact_pattern, pattern_template, template
 
+from .strategies import LINE, documents
+
 STORIES = [
     f"Story {word} tells how the council of {town} voted on the budget after a long debate."
     for word, town in zip(
@@ -364,3 +366,14 @@ def test_site_rules_through_the_table_equal_trying_every_rule(
             through_table = matcher.first(key, admitted[scope].get(index, ()), site)
             matcher._memo.clear()
             assert through_table == matcher.first(key, everything, site), (scope, key, site)
+
+
+@settings(max_examples=100, deadline=None)
+@given(documents(st.one_of(KEYS, LINE, st.sampled_from(STORIES))))
+def test_cleaning_with_a_site_pack_is_idempotent_and_replayable(
+    site_engine: cleaner.Cleaner, text: str
+) -> None:
+    url = "https://example.com/a"
+    once = site_engine.clean(text, url=url)
+    assert site_engine.clean(once.text, url=url).text == once.text
+    assert cleaner.replay(text, once.removed) == once.text
