@@ -12,6 +12,7 @@ import argparse
 import signal
 import sys
 from collections.abc import Iterator, Sequence
+from typing import IO
 
 from ..config import HtmlFocus, Mode
 from ..inputs import DecodeError, decode, looks_like_html
@@ -255,12 +256,11 @@ def main(args: Sequence[str]) -> int:
                 for text, url in _Reading(ns, reporter).documents():
                     learner.add(text, site or site_of(url))
             learned = learner.result()
-            data = learned.pack().encode("utf-8")
             if ns.output and ns.output != "-":
                 with AtomicFile(ns.output) as stream:
-                    stream.write(data)
+                    _write(learned, stream)
             else:
-                sys.stdout.buffer.write(data)
+                _write(learned, sys.stdout.buffer)
                 sys.stdout.flush()
     except Interrupted as stop:
         if not ns.quiet:
@@ -273,6 +273,11 @@ def main(args: Sequence[str]) -> int:
     if not ns.quiet:
         print(f"cleaner learn: {_summary(learned, counts)}", file=sys.stderr)
     return 1 if counts.errors else 0
+
+
+def _write(learned: Learned, stream: IO[bytes]) -> None:
+    for part in learned.pack_parts():
+        stream.write(part.encode("utf-8"))
 
 
 def _summary(learned: Learned, counts: Counts) -> str:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from .counts import DEFAULT_MAX_LINES, LineCounts
 from .guards import Guards, prose_like
 from .lines import MAX_LINE_CHARS, document_lines
-from .pack import LearnedLine, guess, render_pack, with_ids
+from .pack import LearnedLine, RuleIds, guess, render_pack
 
 # --explain lists lines kept out only when they stand on at least this many pages.
 EXPLAIN_MIN_PAGES = 2
@@ -59,6 +59,10 @@ class Learned:
 
     def pack(self) -> str:
         """The rule pack's TOML text, with a header that says what was seen."""
+        return "".join(self.pack_parts())
+
+    def pack_parts(self) -> Iterator[str]:
+        """`pack` in parts, a rule at a time, to write a large pack without holding it."""
         description = (
             f"Site templates learned by cleaner learn: {len(self.lines)} lines of "
             f"{self.sites_learned} of {self.sites} sites, from {self.documents} documents."
@@ -76,7 +80,7 @@ class Learned:
             "max_lines": self.max_lines,
             "exact": self.exact,
         }
-        return render_pack(description, header, self.lines)
+        yield from render_pack(description, header, self.lines)
 
 
 class Learner:
@@ -108,7 +112,7 @@ class Learner:
             sites=len(self.counts.pages),
             exact=self.counts.exact,
         )
-        lines: list[LearnedLine] = []
+        ids = RuleIds()
         for site, pages, table in self.counts.sites():
             reason = self.guards.site_reason(pages)
             if reason is not None:
@@ -118,10 +122,11 @@ class Learner:
                 reason = self.guards.line_reason(example, count, pages)
                 if reason is None:
                     category, scope = guess(example)
-                    lines.append(LearnedLine(site, shape, example, count, pages, category, scope))
+                    rule_id = ids.new(site, shape)
+                    line = LearnedLine(site, shape, example, count, pages, category, scope, rule_id)
+                    learned.lines.append(line)
                 elif count >= EXPLAIN_MIN_PAGES:
                     learned.kept_out.append(KeptOut(site, pages, reason, example, count))
-        learned.lines = with_ids(lines)
         return learned
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -87,39 +87,28 @@ def _hash(text: str, chars: int) -> str:
     return digest[:chars].upper()
 
 
-def with_ids(lines: Iterable[LearnedLine]) -> list[LearnedLine]:
-    """The lines (in their order) with rule ids: ``TPL-<site hash>-<line hash>``, the line
-    hash made longer where two lines would share an id.
+class RuleIds:
+    """Rule ids, ``TPL-<site hash>-<line hash>``, with the line hash made longer where two
+    lines would share an id (given in the order the pack lists them).
 
-    >>> line = LearnedLine("a.org", "Home", "Home", 9, 10, Category.TEMPLATE, Scope.LINE)
-    >>> [x.id for x in with_ids([line, line])]
-    ['TPL-2557CE5C-5FDB21', 'TPL-2557CE5C-5FDB2189']
+    >>> ids = RuleIds()
+    >>> ids.new("a.org", "Home"), ids.new("a.org", "Home")
+    ('TPL-2557CE5C-5FDB21', 'TPL-2557CE5C-5FDB2189')
     """
-    taken: set[str] = set()
-    result = []
-    for line in lines:
-        site = _hash(line.site, SITE_HASH_CHARS)
+
+    def __init__(self) -> None:
+        self.taken: set[str] = set()
+
+    def new(self, site: str, template: str) -> str:
+        """The id of a site's line."""
+        prefix = f"{ID_PREFIX}-{_hash(site, SITE_HASH_CHARS)}-"
         chars = LINE_HASH_CHARS
-        rule_id = f"{ID_PREFIX}-{site}-{_hash(line.template, chars)}"
-        while rule_id in taken:
+        rule_id = prefix + _hash(template, chars)
+        while rule_id in self.taken:
             chars += 2
-            rule_id = f"{ID_PREFIX}-{site}-{_hash(line.template, chars)}"
-        taken.add(rule_id)
-        result.append(_replace_id(line, rule_id))
-    return result
-
-
-def _replace_id(line: LearnedLine, rule_id: str) -> LearnedLine:
-    return LearnedLine(
-        line.site,
-        line.template,
-        line.example,
-        line.count,
-        line.pages,
-        line.category,
-        line.scope,
-        rule_id,
-    )
+            rule_id = prefix + _hash(template, chars)
+        self.taken.add(rule_id)
+        return rule_id
 
 
 def toml_string(text: str) -> str:
@@ -162,18 +151,18 @@ def render_rule(line: LearnedLine) -> list[str]:
     out += [
         f"patterns = [{toml_string(exact_pattern(line.example))}]",
         f"examples = [{toml_string(line.example)}]",
-        "",
     ]
     return out
 
 
-def render_pack(description: str, header: dict[str, object], lines: Iterable[LearnedLine]) -> str:
-    """The TOML text of a learned pack: ``[pack]`` with ``learned`` (what was seen and the
-    settings), then one rule per line. The pack has no name: it is named after its file."""
-    out = ["[pack]", f"description = {toml_string(description)}"]
-    out += ["", "[pack.learned]"]
+def render_pack(
+    description: str, header: dict[str, object], lines: Iterable[LearnedLine]
+) -> Iterator[str]:
+    """The TOML text of a learned pack, a rule at a time: ``[pack]`` with ``learned`` (what
+    was seen and the settings), then one rule per line. The pack has no name: it is named
+    after its file."""
+    out = ["[pack]", f"description = {toml_string(description)}", "", "[pack.learned]"]
     out += [f"{key} = {toml_value(value)}" for key, value in header.items()]
-    out.append("")
+    yield "\n".join(out) + "\n"
     for line in lines:
-        out += render_rule(line)
-    return "\n".join(out).rstrip("\n") + "\n"
+        yield "\n" + "\n".join(render_rule(line)) + "\n"
