@@ -37,8 +37,8 @@ def test_learn_then_clean_a_jsonl_corpus(tmp_path: Path) -> None:
     assert "b.org: 20 pages, 1 lines learned" in stderr
     assert f"prose-like, on 25% of pages, under 70%    {QUOTE}" in stderr
     assert stderr.strip().endswith(
-        "cleaner learn: 42 documents of 2 sites (2 without a site), 0 errors; "
-        "6 lines of 2 sites learned"
+        "cleaner learn: 42 documents, 2 sites (2 documents without a site), 0 errors; "
+        "6 lines learned for 2 sites"
     )
     header = tomllib.loads(pack.read_text("utf-8"))["pack"]["learned"]
     assert header["documents"] == 42 and header["without_site"] == 2 and header["exact"]

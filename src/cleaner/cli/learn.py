@@ -281,10 +281,16 @@ def _write(learned: Learned, stream: IO[bytes]) -> None:
 
 
 def _summary(learned: Learned, counts: Counts) -> str:
-    """``N documents of S sites, E errors; R lines of L sites learned`` (and what had no site)."""
-    text = f"{learned.documents} documents of {learned.sites} sites"
+    """``67 documents, 2 sites, 0 errors; 5 lines learned for 1 site`` (and the documents
+    without a site, and whether the counts were exact)."""
+    text = f"{_count_of(learned.documents, 'document')}, {_count_of(learned.sites, 'site')}"
     if learned.without_site:
-        text += f" ({learned.without_site} without a site)"
-    text += f", {counts.errors} errors; {len(learned.lines)} lines of {learned.sites_learned} "
-    text += "sites learned"
+        text += f" ({learned.without_site} documents without a site)"
+    text += f", {_count_of(counts.errors, 'error')}; {_count_of(len(learned.lines), 'line')} "
+    text += f"learned for {_count_of(learned.sites_learned, 'site')}"
     return text if learned.exact else text + " (counts not exact: see --max-lines)"
+
+
+def _count_of(number: int, noun: str) -> str:
+    """``1 site``, ``2 sites``."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
