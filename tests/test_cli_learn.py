@@ -115,3 +115,24 @@ def test_a_file_named_learn_is_given_as_dot_slash_learn(tmp_path: Path) -> None:
     assert as_file.returncode == 0 and STORIES[0] in as_file.stdout.decode()
     as_command = run("learn", cwd=tmp_path, stdin=b"x")
     assert as_command.returncode == 2 and "--site" in as_command.stderr.decode()
+
+
+def test_output_to_a_pipe_is_written_not_replaced_and_a_folder_is_refused(tmp_path: Path) -> None:
+    import os
+    import stat
+    import subprocess
+
+    from .test_cli import clean_env, cleaner_command
+
+    text = tmp_path / "a.txt"
+    text.write_text(page(0), "utf-8")
+    fifo = tmp_path / "pack.fifo"
+    os.mkfifo(fifo)
+    args = [*cleaner_command(), "learn", "--site", "a.org", str(text), "-o", str(fifo), "-q"]
+    child = subprocess.Popen(args, env=clean_env())
+    with fifo.open("rb") as stream:
+        data = stream.read()
+    assert child.wait(timeout=120) == 0
+    assert data.startswith(b"[pack]") and stat.S_ISFIFO(fifo.stat().st_mode)
+    folder = run("learn", "--site", "a.org", text, "-o", tmp_path)
+    assert folder.returncode == 2 and "is a folder" in folder.stderr.decode()

@@ -9,6 +9,7 @@ argument; a file of that name is given as ``./learn``.
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 from collections.abc import Iterator, Sequence
@@ -247,6 +248,8 @@ def main(args: Sequence[str]) -> int:
     parser = build_parser()
     ns = parser.parse_args(args)
     site = _check(ns, parser)
+    if ns.output and os.path.isdir(ns.output):
+        parser.error(f"-o {ns.output}: is a folder; the pack is one file")
     guards = Guards(ns.min_share, ns.prose_share, ns.min_pages, ns.min_site_pages)
     learner = Learner(guards, ns.max_lines)
     counts = Counts()
@@ -256,7 +259,10 @@ def main(args: Sequence[str]) -> int:
                 for text, url in _Reading(ns, reporter).documents():
                     learner.add(text, site or site_of(url))
             learned = learner.result()
-            if ns.output and ns.output != "-":
+            if ns.output and os.path.exists(ns.output) and not os.path.isfile(ns.output):
+                with open(ns.output, "wb") as stream:  # a device or a pipe: never replaced
+                    _write(learned, stream)
+            elif ns.output and ns.output != "-":
                 with AtomicFile(ns.output) as stream:
                     _write(learned, stream)
             else:

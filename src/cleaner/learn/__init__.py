@@ -47,6 +47,7 @@ class Learned:
     max_lines: int
     lines: list[LearnedLine] = field(default_factory=list)
     kept_out: list[KeptOut] = field(default_factory=list)
+    pages: dict[str, int] = field(default_factory=dict)  # of each site
     documents: int = 0
     without_site: int = 0
     sites: int = 0
@@ -111,6 +112,7 @@ class Learner:
             without_site=self.without_site,
             sites=len(self.counts.pages),
             exact=self.counts.exact,
+            pages=dict(self.counts.pages),
         )
         ids = RuleIds()
         for site, pages, table in self.counts.sites():
@@ -141,17 +143,15 @@ def explain(learned: Learned) -> Iterator[str]:
     for item in learned.kept_out:
         by_site.setdefault(item.site, []).append(item)
     counts: dict[str, int] = {}
-    pages = {item.site: item.pages for item in learned.kept_out}
     for line in learned.lines:
         counts[line.site] = counts.get(line.site, 0) + 1
-        pages[line.site] = line.pages
-    for site in sorted(pages):
+    for site, pages in sorted(learned.pages.items()):
         items = by_site.get(site, [])
         whole = [item for item in items if item.line is None]
         if whole:
             yield f"{site}: nothing learned: {whole[0].reason}"
             continue
-        yield f"{site}: {pages[site]} pages, {counts.get(site, 0)} lines learned"
+        yield f"{site}: {pages} pages, {counts.get(site, 0)} lines learned"
         for item in items:
             yield f"  kept out  {item.count:>5}/{item.pages:<5}  {item.reason:<40}  {item.line}"
 
