@@ -218,7 +218,12 @@ class _Reading:
         if self.mode is Mode.HTML or (self.mode is Mode.AUTO and looks_like_html(text)):
             from ..html import extract_page
 
-            text = extract_page(text, url=url, focus=HtmlFocus.PRECISION).text
+            try:
+                text = extract_page(text, url=url, focus=HtmlFocus.PRECISION).text
+            except Exception as exc:  # reported like a cleaning failure; the run goes on
+                record.error = f"{type(exc).__name__}: {exc}"
+                self._failed(record)
+                return
         self.reporter.counts.read += 1
         self.reporter.tick()
         yield text, url
@@ -273,6 +278,9 @@ def main(args: Sequence[str]) -> int:
             name = signal.Signals(stop.signum).name
             print(f"cleaner learn: interrupted by {name}", file=sys.stderr)
         return 128 + stop.signum
+    except BrokenPipeError:  # the reader of stdout went away: stop quietly, as filters do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 128 + getattr(signal, "SIGPIPE", 13)
     if ns.explain:
         for line in explain(learned):
             print(line, file=sys.stderr)
