@@ -56,6 +56,7 @@ def _parser_options() -> tuple[set[str], set[str]]:
 
     from cleaner.cli.args import build_parser
     from cleaner.cli.audit import build_report_parser
+    from cleaner.cli.learn import build_parser as learn_parser
     from cleaner.cli.rules import _parser as rules_parser
 
     def options(parser: argparse.ArgumentParser) -> set[str]:
@@ -66,7 +67,8 @@ def _parser_options() -> tuple[set[str], set[str]]:
                     found |= options(sub)
         return found
 
-    return options(build_parser()), options(rules_parser()) | options(build_report_parser())
+    subcommands = options(rules_parser()) | options(build_report_parser())
+    return options(build_parser()), subcommands | options(learn_parser())
 
 
 def test_every_option_of_the_command_is_documented() -> None:
@@ -85,6 +87,15 @@ def test_every_option_of_cleaner_report_is_documented_in_its_section() -> None:
     options = {s for action in parser._actions for s in action.option_strings}
     missing = sorted(o for o in options - {"-h", "--help"} if f"`{o}" not in section)
     assert not missing, f"options of cleaner report missing from docs/cli.md: {missing}"
+
+
+def test_every_option_of_cleaner_learn_is_documented_in_its_section() -> None:
+    from cleaner.cli.learn import build_parser as learn_parser
+
+    text = (ROOT / "docs" / "cli.md").read_text("utf-8").split("## `cleaner learn`", 1)[1]
+    options = {s for action in learn_parser()._actions for s in action.option_strings}
+    missing = sorted(o for o in options - {"-h", "--help"} if f"`{o}" not in text)
+    assert not missing, f"options of cleaner learn missing from docs/cli.md: {missing}"
 
 
 def test_docs_name_no_option_the_command_lacks() -> None:

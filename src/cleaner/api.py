@@ -17,6 +17,7 @@ from .inputs import decode, looks_like_html
 from .parallel import Driver
 from .pipeline.classify import HTML_MODEL, LineModel, load_model
 from .rules import CompiledRules
+from .rules.sites import site_of
 
 Source = str | bytes
 
@@ -47,7 +48,12 @@ class Cleaner:
     def clean(
         self, source: Source, *, mode: Mode | str | None = None, url: str | None = None
     ) -> Article:
-        """Clean one document (text or HTML, str or bytes) into an Article."""
+        """Clean one document (text or HTML, str or bytes) into an Article.
+
+        ``url`` is the document's address: it goes to ``metadata.url``, and its host is the
+        document's site for rule packs limited to one site (unless the ``site`` option
+        names the site of every document).
+        """
         return self.clean_with_text(source, mode=mode, url=url)[1]
 
     def clean_with_text(
@@ -85,10 +91,12 @@ class Cleaner:
             extraction = extract_page(text, url=url, focus=self.config.html_focus)
             warnings.extend(extraction.warnings)
             model = self.model(Mode.TEXT if extraction.whole_page else Mode.HTML)
-            article = self._run(extraction.text, extraction.metadata, model, Mode.HTML, warnings)
+            article = self._run(
+                extraction.text, extraction.metadata, model, Mode.HTML, warnings, url
+            )
             return extraction.text, article
         hints = Metadata(url=url) if url else None
-        return text, self._run(text, hints, self.model(Mode.TEXT), Mode.TEXT, warnings)
+        return text, self._run(text, hints, self.model(Mode.TEXT), Mode.TEXT, warnings, url)
 
     def model(self, kind: Mode) -> LineModel | None:
         """The line classifier for page dumps (``Mode.TEXT``) or for the text extracted from
@@ -109,7 +117,9 @@ class Cleaner:
         model: LineModel | None,
         mode: Mode,
         warnings: list[str],
+        url: str | None,
     ) -> Article:
+        site = self.config.site or site_of(url)
         doc = pipeline.run(
             text,
             self.rules,
@@ -117,6 +127,7 @@ class Cleaner:
             find_article=model is not None,
             hints=hints,
             model=model,
+            site=site,
         )
         assert doc.metadata is not None, "the metadata stage always runs"
         trail = tuple(doc.removed) if self.config.explain else ()

@@ -21,6 +21,7 @@ class Category(StrEnum):
     LEGAL = "legal"
     NAVIGATION = "navigation"
     PAGE = "page"
+    TEMPLATE = "template"
 
     @property
     def description(self) -> str:
@@ -54,6 +55,10 @@ DESCRIPTIONS: dict[Category, str] = {
     Category.NAVIGATION: "Menus, breadcrumbs, skip links and pagination.",
     Category.PAGE: (
         "Page text outside the article body in a full-page dump (menus, footers, teasers)."
+    ),
+    Category.TEMPLATE: (
+        "Lines of a site's own template learned from a corpus of its pages "
+        "(`cleaner learn`) that no built-in category names."
     ),
 }
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .categories import Category, parse_categories
+from .rules.sites import check_site
 
 
 class Mode(StrEnum):
@@ -44,6 +45,8 @@ class CleanerConfig:
     - ``line_model``, ``html_line_model``: line classifier model files (JSON, as
       ``bench/train.py`` writes) for text and for the text extracted from HTML, instead of
       the built-in ones.
+    - ``site``: the site of every document (``example.com``), for rule packs limited to one
+      site; None: a document's site is the host of the ``url`` it is cleaned with.
 
     >>> CleanerConfig(mode="text").mode is Mode.TEXT
     True
@@ -63,6 +66,7 @@ class CleanerConfig:
     regex_timeout: float = 0.25
     line_model: str | None = None
     html_line_model: str | None = None
+    site: str | None = None
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__  # frozen: values are put in their checked form once
@@ -70,6 +74,8 @@ class CleanerConfig:
         set_(self, "keep", parse_categories(self.keep))
         set_(self, "mode", _choice("mode", Mode, self.mode))
         set_(self, "html_focus", _choice("html_focus", HtmlFocus, self.html_focus))
+        if self.site is not None:
+            set_(self, "site", check_site(self.site))
         for name in ("builtin_rules", "explain", "find_article"):
             if not isinstance(getattr(self, name), bool):
                 raise ValueError(f"{name} must be true or false, not {getattr(self, name)!r}")

@@ -4,7 +4,8 @@ One module per job: ``args`` (parsing), ``inputs`` (finding and reading inputs),
 ``engine`` (cleaning, in worker processes when asked), ``jobs`` (what a worker does with
 a record), ``formats`` and ``explain`` (rendering), ``run`` (the loop), ``report``
 (stderr, progress, --errors), ``rules`` (``cleaner rules list|test``), ``audit``
-(``cleaner report``, the HTML pages of what was removed). See docs/cli.md.
+(``cleaner report``, the HTML pages of what was removed), ``learn`` (``cleaner learn``).
+See docs/cli.md.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from .audit import is_report_command
 from .audit import main as report_main
 from .engine import Engine
 from .jobs import DocumentJob, JsonlJob
+from .learn import main as learn_main
 from .report import Counts, Reporter
 from .rules import is_rules_command
 from .rules import main as rules_main
@@ -45,6 +47,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return rules_main(args[1:])
     if is_report_command(args):
         return report_main(args[1:])
+    if args[:1] == ["learn"]:  # a file named learn is ./learn
+        return learn_main(args[1:])
     parser = build_parser()
     ns = parser.parse_args(args)
     if ns.paths == ["rules"] and not os.path.exists("rules"):
@@ -86,6 +90,7 @@ def _run(options: Options, counts: Counts, parser: argparse.ArgumentParser) -> i
             mode=options.mode,
             html_focus=options.html_focus,
             explain=True,
+            site=options.site,
         )
         job = jsonl_job(options) if options.jsonl else DocumentJob()
         engine = Engine(config, job, options.workers, options.chunksize)

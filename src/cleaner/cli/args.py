@@ -10,6 +10,7 @@ from pathlib import Path
 from .. import __version__
 from ..categories import Category, parse_categories
 from ..config import HtmlFocus, Mode
+from ..rules.sites import check_site
 
 FORMATS = ("text", "json", "jsonl", "markdown")
 DOC_GLOBS = ("*.txt", "*.text", "*.html", "*.htm")
@@ -30,6 +31,8 @@ examples:
   cleaner rules list                                 every rule and heuristic
   cleaner rules test my_rules.toml                   check a rule pack
   cleaner report articles/ -o audit/                 HTML pages that show what was removed
+  cleaner learn --jsonl --url-field url crawl.jsonl -o sites.toml
+                                                     learn the sites' templates
 
 exit status: 0 all documents cleaned, 1 some failed (see stderr / --errors),
 2 usage error, 130 / 143 interrupted by SIGINT / SIGTERM.
@@ -75,6 +78,7 @@ class Options:
     errors: str | None
     max_bytes: int | None
     quiet: bool
+    site: str | None = None
 
 
 def _whole(text: str) -> int:
@@ -229,6 +233,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-builtin-rules", action="store_true", help="use only the packs given with --rules"
     )
     rules.add_argument(
+        "--site",
+        metavar="NAME",
+        help="the site of every document (example.com), for packs learned with 'cleaner learn'; "
+        "default: the host of --url-field",
+    )
+    rules.add_argument(
         "--keep",
         action="append",
         default=[],
@@ -299,6 +309,14 @@ def check(ns: argparse.Namespace) -> Options:
     if ns.into is not None and not ns.into:
         raise UsageError("--into needs a field name")
     keep = frozenset(c for names in ns.keep for c in parse_categories(names))
+    site = None
+    if ns.site is not None:
+        if ns.url_field is not None:
+            raise UsageError("--site names the site of every document; give it or --url-field")
+        try:
+            site = check_site(ns.site)
+        except ValueError as exc:
+            raise UsageError(f"--site: {exc}") from None
     return Options(
         paths=paths,
         output=output,
@@ -325,4 +343,5 @@ def check(ns: argparse.Namespace) -> Options:
         errors=ns.errors,
         max_bytes=ns.max_bytes or None,
         quiet=ns.quiet,
+        site=site,
     )

@@ -18,6 +18,7 @@ from .render import compose_body
 from .stages.line_rules import label_lines
 from .stages.metadata import build_metadata
 from .stages.region import select_article
+from .stages.site_lines import label_site_lines
 from .stages.split import split_lines
 from .stages.tokens import cut_tokens
 from .stages.zones import label_footer, label_header
@@ -32,6 +33,7 @@ STAGES: tuple[Stage, ...] = (
     label_footer,  # stages/zones.py: footer rules after the last prose
     label_header,  # stages/zones.py: header rules and heuristics before the first prose
     select_article,  # stages/region.py: the article of a page dump (classify/)
+    label_site_lines,  # stages/site_lines.py: rules of the document's site (learned packs)
     collect_removals,  # trail.py: the removal trail
     compose_body,  # render.py: the body
     build_metadata,  # stages/metadata.py: metadata from hints, captures and notes
@@ -46,10 +48,16 @@ def run(
     find_article: bool = True,
     hints: Metadata | None = None,
     model: LineModel | None = None,
+    site: str | None = None,
 ) -> Document:
     """Clean ``text`` with ``rules`` (and the line classifier ``model`` for page dumps):
-    the document after every stage of `STAGES`."""
-    doc = Document.of(text, rules, keep=keep, find_article=find_article, hints=hints, model=model)
+    the document after every stage of `STAGES`.
+
+    ``site`` is the document's site, for rules limited to one (see `cleaner.rules.sites`).
+    """
+    doc = Document.of(
+        text, rules, keep=keep, find_article=find_article, hints=hints, model=model, site=site
+    )
     for stage in STAGES:
         stage(doc)
     return doc

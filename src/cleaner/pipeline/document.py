@@ -22,16 +22,20 @@ class Document:
 
     ``keep`` names the categories left in the body, ``find_article`` says whether to look
     for the article region of a page dump (with the line classifier ``model``), and
-    ``hints`` pre-fill the metadata.
+    ``hints`` pre-fill the metadata. ``site`` is the document's site (see
+    `cleaner.rules.sites`): rules limited to another site, or to any site when it is None,
+    do not apply.
     """
 
     source: str
     matchers: dict[Scope, ScopeMatcher]
     line_gate: LineGate
+    compiled: CompiledRules | None = None  # all the rules, the site rules among them
     keep: frozenset[Category] = frozenset()
     find_article: bool = True
     hints: Metadata | None = None
     model: LineModel | None = None
+    site: str | None = None
     lines: list[Line] = field(default_factory=list)
     labels: list[Label | None] = field(default_factory=list)
     cuts: list[Cut] = field(default_factory=list)
@@ -55,10 +59,24 @@ class Document:
         find_article: bool = True,
         hints: Metadata | None = None,
         model: LineModel | None = None,
+        site: str | None = None,
     ) -> Document:
         """A document of ``source`` to be cleaned with ``rules`` (not yet split into lines)."""
         matchers = dict(rules.matchers)
-        return cls(source, matchers, rules.line_gate, keep, find_article, hints, model)
+        return cls(
+            source, matchers, rules.line_gate, rules, keep, find_article, hints, model, site
+        )
+
+    def use_site_rules(self) -> bool:
+        """Make the rules limited to the document's site its rules, for the stages after the
+        article region; False (and nothing changes) when none are for its site."""
+        rules = self.compiled
+        if rules is None or self.site is None or self.site not in rules.sites:
+            return False
+        self.matchers = dict(rules.site_matchers)
+        self.line_gate = rules.site_gate
+        self.admitted, self.folded, self.changed = None, None, []
+        return True
 
     def label(self, index: int, label: Label) -> None:
         """Mark a line as removed, unless an earlier stage already did."""
@@ -91,7 +109,7 @@ class Document:
             if not candidates:
                 return None
             try:
-                return matcher.first(self.lines[index].key, candidates)
+                return matcher.first(self.lines[index].key, candidates, self.site)
             except RuleTimeout as exc:
                 self._drop(scope, exc.rule, index)
 
@@ -117,7 +135,7 @@ class Document:
         """
         if self.admitted is None:
             keys = [line.key for line in self.lines]
-            self.admitted = self.line_gate.admit(keys, self.folded, self.changed)
+            self.admitted = self.line_gate.admit(keys, self.folded, self.changed, self.site)
         return self.admitted[scope]
 
     def finditer(self, scope: Scope, text: str, where: int) -> list[Hit]:

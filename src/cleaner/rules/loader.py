@@ -14,6 +14,7 @@ import regex
 from ..categories import Category
 from ..text.lines import line_key
 from ..text.normalize import normalize_line
+from .exact import DIGIT_RUN, pattern_template, template
 from .model import (
     ANY_LANGUAGE,
     CAPTURE_FIELDS,
@@ -23,9 +24,9 @@ from .model import (
     RulePack,
     Scope,
 )
+from .sites import check_site
 
 RULE_ID = regex.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*")
-PACK_KEYS = frozenset({"name", "description", "language"})
 # A pack's language: an ISO 639-1 code (two letters), a three-letter ISO 639-3 code for a
 # language without one, or "mul".
 LANGUAGE_CODE = regex.compile(r"[a-z]{2,3}")
@@ -41,8 +42,12 @@ RULE_KEYS = frozenset(
         "counterexamples",
         "case_sensitive",
         "max_chars",
+        "site",
     }
 )
+# The [pack] table: a name, a description, its language, the site its rules apply to, and
+# what `cleaner learn` saw when it wrote the pack.
+PACK_KEYS = frozenset({"name", "description", "language", "site", "learned"})
 EXAMPLE_TIMEOUT = 1.0
 
 
@@ -75,7 +80,11 @@ def load_pack(path: str | Path, text: str | None = None) -> RulePack:
         raise RulePackError(f"{name}: unknown top-level keys {sorted(unknown)}")
     header = data.get("pack", {})
     raw_rules = data.get("rules")
-    if not isinstance(header, dict) or not isinstance(raw_rules, list) or not raw_rules:
+    # A learned pack may hold no rules: none of its sites had a template to learn.
+    learned = isinstance(header, dict) and "learned" in header
+    if learned and raw_rules is None:
+        raw_rules = []
+    if not (isinstance(header, dict) and isinstance(raw_rules, list) and (raw_rules or learned)):
         raise RulePackError(f"{name}: expected a [pack] table and at least one [[rules]] entry")
     unknown = set(header) - PACK_KEYS
     if unknown:
@@ -85,13 +94,25 @@ def load_pack(path: str | Path, text: str | None = None) -> RulePack:
         raise RulePackError(
             f"{name}: language must be an ISO 639-1 code such as 'de' (or 'mul'), got {language!r}"
         )
+    if not isinstance(header.get("learned", {}), dict):
+        raise RulePackError(f"{name}: [pack] learned must be a table")
+    site = _site(f"{name}: [pack]", header.get("site"))
     pack_name = str(header.get("name") or Path(name).stem)
-    rules = tuple(_parse_rule(name, pack_name, i, raw) for i, raw in enumerate(raw_rules))
+    rules = tuple(_parse_rule(name, pack_name, i, raw, site) for i, raw in enumerate(raw_rules))
     _check_unique(name, rules)
     return RulePack(pack_name, name, rules, str(header.get("description", "")), language)
 
 
-def _parse_rule(file: str, pack: str, index: int, raw: Any) -> Rule:
+def _site(where: str, value: object) -> str | None:
+    if value is None:
+        return None
+    try:
+        return check_site(value)
+    except ValueError as exc:
+        raise RulePackError(f"{where}: {exc}") from None
+
+
+def _parse_rule(file: str, pack: str, index: int, raw: Any, site: str | None) -> Rule:
     where = f"{file}: rule #{index + 1}"
     if not isinstance(raw, dict):
         raise RulePackError(f"{where}: expected a table")
@@ -122,6 +143,9 @@ def _parse_rule(file: str, pack: str, index: int, raw: Any) -> Rule:
     max_chars = raw.get("max_chars", DEFAULT_MAX_CHARS)
     if not isinstance(max_chars, int) or not 1 <= max_chars <= MAX_MAX_CHARS:
         raise RulePackError(f"{where}: max_chars must be a whole number from 1 to {MAX_MAX_CHARS}")
+    site = _site(where, raw.get("site", site))
+    if site is not None and scope is Scope.TOKEN:
+        raise RulePackError(f"{where}: a token rule cannot be limited to a site")
     rule = Rule(
         rule_id,
         category,
@@ -133,10 +157,37 @@ def _parse_rule(file: str, pack: str, index: int, raw: Any) -> Rule:
         case_sensitive,
         pack,
         max_chars,
+        site,
     )
+    templates = exact_templates(rule)
+    if templates is not None:  # literal text: checked without compiling (`exact`)
+        _check_exact_examples(where, rule, templates)
+        return rule
     compiled = [_compile(where, rule, p) for p in patterns]
     _check_examples(where, rule, compiled)
     return rule
+
+
+def exact_templates(rule: Rule) -> frozenset[str] | None:
+    """The templates of a case-sensitive whole-line rule whose patterns are all exact-line
+    patterns (see `exact`); None for any other rule."""
+    if not rule.case_sensitive or not rule.scope.whole_line:
+        return None
+    found = [pattern_template(p) for p in rule.patterns]
+    return None if None in found else frozenset(t for t in found if t is not None)
+
+
+def _check_exact_examples(where: str, rule: Rule, templates: frozenset[str]) -> None:
+    for expected, lines in ((True, rule.examples), (False, rule.counterexamples)):
+        for line in lines:
+            key = example_key(line)
+            if expected and len(key) > rule.max_chars:
+                raise RulePackError(f"{where}: example {line!r} is longer than max_chars")
+            fits = len(key) <= rule.max_chars and DIGIT_RUN not in key
+            if (fits and template(key) in templates) != expected:
+                verb = "does not match" if expected else "matches"
+                kind = "example" if expected else "counterexample"
+                raise RulePackError(f"{where}: {kind} {line!r} {verb}")
 
 
 def _strings(where: str, raw: dict[str, Any], key: str, *, required: bool) -> tuple[str, ...]:

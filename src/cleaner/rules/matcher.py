@@ -9,7 +9,7 @@ import regex
 
 from .gate import Folded, Gate, tried_everywhere
 from .literals import pattern_literals
-from .loader import GROUP_NAME
+from .loader import GROUP_NAME, exact_templates
 from .model import Rule
 
 # Whole-line results are remembered for lines up to this length (menus and footers repeat).
@@ -64,16 +64,44 @@ class ScopeMatcher:
     def __init__(self, rules: Sequence[Rule], timeout: float) -> None:
         self.rules = tuple(rules)
         self.timeout = timeout
-        sources = [_rule_source(i, r) for i, r in enumerate(self.rules)]
-        self.combined = regex.compile("|".join(sources), regex.V0) if sources else None
-        self.single = tuple(regex.compile(s, regex.V0) for s in sources)
-        self.literals = tuple(tuple(pattern_literals(p) for p in r.patterns) for r in self.rules)
+        # Exact-line rules (see `exact`) are found by their templates, the others by
+        # their literals; a rule's pattern is compiled when it is first tried.
+        self.templates = tuple(exact_templates(r) for r in self.rules)
+        self.literals = tuple(
+            () if exact is not None else tuple(pattern_literals(p) for p in r.patterns)
+            for r, exact in zip(self.rules, self.templates, strict=True)
+        )
+        self._single: list[regex.Pattern[str] | None] = [None] * len(self.rules)
+        self._combined: regex.Pattern[str] | None = None
         whole_line = all(rule.scope.whole_line for rule in self.rules)
         # Whole-line scopes share one gate (`LineGate`); token rules have their own.
         self.gate = None if whole_line else Gate(self.literals, whole_line=False)
         self.position = {rule.id: index for index, rule in enumerate(self.rules)}
         self.always = tried_everywhere(self.literals, whole_line)
-        self._memo: dict[str, Hit | None] = {}
+        # Rules limited to a site: a document of another site never tries them.
+        self.site_bound = any(rule.site is not None for rule in self.rules)
+        self._memo: dict[str | tuple[str | None, str], Hit | None] = {}
+
+    def single(self, index: int) -> regex.Pattern[str]:
+        """The compiled pattern of one rule (all its patterns as alternatives)."""
+        pattern = self._single[index]
+        if pattern is None:
+            source = _rule_source(index, self.rules[index])
+            pattern = self._single[index] = regex.compile(source, regex.V0)
+        return pattern
+
+    @property
+    def combined(self) -> regex.Pattern[str] | None:
+        """Every rule as one pattern, for `finditer` (None without rules)."""
+        if self._combined is None and self.rules:
+            sources = (_rule_source(i, r) for i, r in enumerate(self.rules))
+            self._combined = regex.compile("|".join(sources), regex.V0)
+        return self._combined
+
+    def applies(self, index: int, site: str | None) -> bool:
+        """Whether a rule applies to documents of ``site`` (rules without a site apply to all)."""
+        bound = self.rules[index].site
+        return bound is None or bound == site
 
     def without(self, rule: Rule) -> ScopeMatcher:
         """The same matcher minus one rule (used after that rule timed out)."""
@@ -94,21 +122,26 @@ class ScopeMatcher:
             return int(name[1:])
         return next(i for i in range(len(self.rules)) if match.group(f"r{i}") is not None)
 
-    def first(self, text: str, candidates: Sequence[int]) -> Hit | None:
+    def first(self, text: str, candidates: Sequence[int], site: str | None = None) -> Hit | None:
         """The first of the ``candidates`` (rule indexes, in order) that matches all of ``text``.
 
-        Raises RuleTimeout naming the rule whose pattern ran out of time.
+        Only rules that apply to ``site`` are tried. Raises RuleTimeout naming the rule whose
+        pattern ran out of time.
         """
         memo = len(text) <= MEMO_CHARS
-        if memo and text in self._memo:
-            return self._memo[text]
+        key: str | tuple[str | None, str] = text
+        if self.site_bound:  # which rules apply depends on the document's site
+            key = (site, text)
+            candidates = [i for i in candidates if self.applies(i, site)]
+        if memo and key in self._memo:
+            return self._memo[key]
         hit = None
         length = len(text)
         for index in candidates:
             if length > self.rules[index].max_chars:
                 continue
             try:
-                match = self.single[index].fullmatch(text, timeout=self.timeout)
+                match = self.single(index).fullmatch(text, timeout=self.timeout)
             except TimeoutError:
                 raise RuleTimeout(self.rules[index]) from None
             if match is not None:
@@ -117,7 +150,7 @@ class ScopeMatcher:
         if memo:
             if len(self._memo) >= MEMO_ENTRIES:
                 self._memo.clear()
-            self._memo[text] = hit
+            self._memo[key] = hit
         return hit
 
     def may_hold(self, texts: Sequence[str], folded: Folded | None = None) -> list[int]:
@@ -133,17 +166,19 @@ class ScopeMatcher:
 
     def finditer(self, text: str) -> Iterator[Hit]:
         """Every non-overlapping match of any rule in ``text``, left to right."""
-        if self.combined is None:
+        combined = self.combined
+        if combined is None:
             return iter(())
         try:
-            matches = list(self.combined.finditer(text, timeout=self.timeout))
+            matches = list(combined.finditer(text, timeout=self.timeout))
         except TimeoutError:
             self._raise_culprit(text)
             raise
         return (self._hit(m, self._index(m)) for m in matches if m.end() > m.start())
 
     def _raise_culprit(self, text: str) -> None:
-        for rule, pattern in zip(self.rules, self.single, strict=True):
+        for index, rule in enumerate(self.rules):
+            pattern = self.single(index)
             try:
                 for _ in pattern.finditer(text, timeout=self.timeout):
                     pass

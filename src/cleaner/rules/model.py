@@ -73,6 +73,7 @@ class Rule:
     case_sensitive: bool = False
     pack: str = ""
     max_chars: int = 200
+    site: str | None = None  # the only site whose documents the rule applies to
 
 
 # The language of a pack whose rules are not written in one language.

@@ -42,7 +42,15 @@ def _zone(doc: Document, scope: Scope, order: range) -> tuple[list[int], bool]:
 
 def label_footer(doc: Document) -> None:
     """Apply footer rules from the bottom up to the last line of prose."""
-    _zone(doc, Scope.FOOTER, range(len(doc.lines) - 1, -1, -1))
+    label_zone(doc, Scope.FOOTER)
+
+
+def label_zone(doc: Document, scope: Scope) -> list[int]:
+    """Apply header rules from the top down to the first line of prose no rule removed, or
+    footer rules from the bottom up to the last; the lines of the zone."""
+    lines = len(doc.lines)
+    order = range(lines) if scope is Scope.HEADER else range(lines - 1, -1, -1)
+    return _zone(doc, scope, order)[0]
 
 
 def label_header(doc: Document) -> None:
