@@ -278,7 +278,7 @@ def test_a_learned_pack_without_rules_loads(tmp_path: Path) -> None:
         ('site = "https://example.com/"', "", "a site is a host name"),
         ("", 'site = "Bad Site"', "a site is a host name"),
         ("", 'site = "a.org"\nscope = "token"', "cannot be limited to a site"),
-        ("colour = 1", "", "unknown keys ['colour'] in [pack]"),
+        ("colour = 1", "", "unknown keys in [pack] ['colour']"),
         ("learned = 3", "", "learned must be a table"),
     ],
 )

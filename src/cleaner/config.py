@@ -39,8 +39,9 @@ class CleanerConfig:
     - ``mode``: ``auto``, ``text`` or ``html``.
     - ``explain``: record the removal trail (``Article.removed``).
     - ``find_article``: in a full-page dump, keep only the article region.
-    - ``html_focus``: how trafilatura extracts HTML: ``precision`` (less page furniture),
-      ``balanced`` or ``recall`` (more text, more furniture).
+    - ``html_focus``: how trafilatura extracts HTML: ``balanced`` (its default setting;
+      the line classifier then removes the furniture it keeps), ``precision`` (less
+      furniture, and less of the article) or ``recall`` (more text, more furniture).
     - ``regex_timeout``: seconds one rule may spend on one line before it is stopped.
     - ``line_model``, ``html_line_model``: line classifier model files (JSON, as
       ``bench/train.py`` writes) for text and for the text extracted from HTML, instead of
@@ -62,7 +63,7 @@ class CleanerConfig:
     mode: Mode = Mode.AUTO
     explain: bool = True
     find_article: bool = True
-    html_focus: HtmlFocus = HtmlFocus.PRECISION
+    html_focus: HtmlFocus = HtmlFocus.BALANCED
     regex_timeout: float = 0.25
     line_model: str | None = None
     html_line_model: str | None = None

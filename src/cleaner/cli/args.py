@@ -172,9 +172,9 @@ def build_parser() -> argparse.ArgumentParser:
     inp.add_argument(
         "--html-focus",
         choices=[f.value for f in HtmlFocus],
-        default="precision",
-        help="how HTML is extracted: precision (less page furniture, the default), balanced, "
-        "or recall (more text, more furniture)",
+        default="balanced",
+        help="how HTML is extracted: balanced (the default), precision (less page furniture, "
+        "less of the article) or recall (more text, more furniture)",
     )
     inp.add_argument(
         "--glob",

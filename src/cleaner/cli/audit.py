@@ -88,8 +88,8 @@ def build_report_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--html-focus",
         choices=[f.value for f in HtmlFocus],
-        default="precision",
-        help="how HTML is extracted (default: precision)",
+        default="balanced",
+        help="how HTML is extracted (default: balanced)",
     )
     parser.add_argument(
         "--glob", action="append", metavar="PATTERN", help="which files to take from folders"
