@@ -57,9 +57,10 @@ def safe_pages() -> st.SearchStrategy[str]:
 def extracted(page: str) -> tuple[cleaner.Article, str, bool]:
     """The HTML-mode article, the text the rules saw and whether the region was looked for
     (only in the visible text of a whole page)."""
-    article = cleaner.clean(page, mode="html")
-    extraction = extract_page(page, url=None, focus=HtmlFocus.PRECISION)
-    return article, extraction.text, extraction.whole_page
+    text, article = cleaner.Cleaner().clean_with_text(page, mode="html")
+    extraction = extract_page(page, url=None, focus=HtmlFocus.BALANCED)
+    assert extraction.text == text  # the default setting's extraction is what the rules read
+    return article, text, extraction.whole_page
 
 
 def letters(text: str) -> str:
