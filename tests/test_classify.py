@@ -81,9 +81,25 @@ def test_a_users_model_decides_the_region(tmp_path: Path) -> None:
     page = "\n".join(ENGLISH_PAGE)
     keep_all = cleaner.Cleaner(mode="text", line_model=str(constant_model(tmp_path, 5.0)))
     assert "HEUR-REGION" not in {r.rule for r in keep_all.clean(page).removed}
+    data = json.loads(constant_model(tmp_path, 0.0).read_text("utf-8"))
+    data["final"]["steps"]["ends_sentence"] = {"at": [0.5], "values": [-5.0, 5.0]}
+    half = tmp_path / "sentences.json"
+    half.write_text(json.dumps(data), "utf-8")
+    article = cleaner.Cleaner(mode="text", line_model=str(half)).clean(page)
+    assert "HEUR-REGION" in {r.rule for r in article.removed}
+    assert article.text and all(
+        p.endswith((".", "?", "!", '"', "”")) for p in article.text.split("\n\n")
+    )
+
+
+def test_a_page_the_classifier_keeps_nothing_of_is_kept_with_a_warning(tmp_path: Path) -> None:
+    page = "\n".join(ENGLISH_PAGE)
     drop_all = cleaner.Cleaner(mode="text", line_model=str(constant_model(tmp_path, -5.0)))
     article = drop_all.clean(page)
-    assert article.text == "" and "HEUR-REGION" in {r.rule for r in article.removed}
+    assert "HEUR-REGION" not in {r.rule for r in article.removed}
+    assert article.warning_codes() == ("region-empty",)
+    assert article.text == cleaner.clean(page, mode="text", find_article=False).text
+    assert drop_all.clean(article.text).text == article.text
 
 
 def test_the_trail_names_the_classifier_decision() -> None:

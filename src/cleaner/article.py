@@ -17,6 +17,7 @@ class WarningCode(StrEnum):
     HTML_GAPS_SKIPPED = "html-gaps-skipped"
     METADATA_UNREAD = "metadata-unread"
     CHARSET_GUESSED = "charset-guessed"
+    REGION_EMPTY = "region-empty"
 
 
 def warning(code: WarningCode, message: str) -> str:

@@ -11,6 +11,7 @@ them all; zone rules are applied at the region's edges each time.
 
 from __future__ import annotations
 
+from ...article import WarningCode, warning
 from ...rules import Scope
 from ...text.features import is_prose
 from ..classify import decide
@@ -73,6 +74,8 @@ def classify(doc: Document, lines: list[int]) -> list[int]:
     labels = [doc.labels[i] for i in lines]
     decision = decide(doc.model, keys, labels, [doc.lines[i].listed for i in lines])
     kept = [index for index, keep in zip(lines, decision.keep, strict=True) if keep]
+    if not kept:
+        return keep_the_page(doc, lines)
     if kept:
         first = lines.index(kept[0])
         headline = find_headline(keys, first)
@@ -90,6 +93,19 @@ def classify(doc: Document, lines: list[int]) -> list[int]:
             run_label = Label(OUTSIDE.category, OUTSIDE.rule, reason)
         doc.label(index, run_label)
     return [i for i in kept if doc.labels[i] is None]
+
+
+def keep_the_page(doc: Document, lines: list[int]) -> list[int]:
+    """The classifier kept no line: it read the page wrong, not a page without an article.
+    Keep the lines the rules left, and say so."""
+    if not any(w.startswith(WarningCode.REGION_EMPTY) for w in doc.warnings):
+        doc.warnings.append(
+            warning(
+                WarningCode.REGION_EMPTY,
+                "the line classifier kept no line of the page dump; its text was kept",
+            )
+        )
+    return [i for i in lines if doc.labels[i] is None]
 
 
 def label_region_zones(doc: Document, region: list[int]) -> None:
