@@ -22,6 +22,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import cleaner
+from cleaner.config import Mode
 from cleaner.pipeline import STAGES, Document
 from cleaner.pipeline.stages.line_rules import label_lines
 from cleaner.rules import Scope
@@ -39,7 +40,10 @@ Spent = defaultdict[str, float]  # CPU seconds per stage
 def timed_clean(engine: cleaner.Cleaner, text: str, spent: Spent) -> None:
     """Run the text pipeline's stages on ``text``, adding each one's CPU time to ``spent``."""
     config = engine.config
-    doc = Document.of(text, engine.rules, keep=config.keep, find_article=config.find_article)
+    model = engine.model(Mode.TEXT)
+    doc = Document.of(
+        text, engine.rules, keep=config.keep, find_article=model is not None, model=model
+    )
     clock = time.process_time
     for stage in STAGES:
         if stage is label_lines:
