@@ -16,6 +16,7 @@ from ..metadata.dates import parse_date
 from ..metadata.people import split_people
 from ..metadata.values import clean_title
 from ..text.language import HINT_SOURCE, primary_subtag
+from .titles import headlines, meta_titles, reconcile, site_names
 
 SOURCE = "html:trafilatura"
 # The site name when the page gives none: the URL's host without "www.".
@@ -188,10 +189,15 @@ def page_metadata(found: Any, page: str, url: str | None, tree: Any = None) -> M
         "url": url or found.url,
         "description": clean_title(found.description),
     }
+    sources = {"url": "caller" if url else SOURCE}
+    if tree is not None:
+        names = site_names(found.sitename, url or found.url)
+        title, sources["title"] = reconcile(headlines(tree), meta_titles(tree, found.title), names)
+        values["title"] = clean_title(title)
     for name, value in values.items():
         if value not in (None, [], ""):
             setattr(meta, name, value)
-            meta.sources[name] = "caller" if name == "url" and url else SOURCE
+            meta.sources[name] = sources.get(name, SOURCE)
     return meta
 
 
