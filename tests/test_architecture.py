@@ -18,6 +18,7 @@ OWNERS = {
     "trafilatura": "cleaner.html",
     "lxml": "cleaner.html",
     "htmldate": "cleaner.html",
+    "dateparser": "cleaner.metadata.months",
     "charset_normalizer": "cleaner.inputs",
     "pycld2": "cleaner.text.language",
     "datatrove": "cleaner.integrations",
