@@ -16,7 +16,6 @@ ABOVE_THE_FACADE = ("cleaner", "cleaner.cli", "cleaner.integrations")
 # Libraries that one folder owns: nothing outside it imports them.
 OWNERS = {
     "trafilatura": "cleaner.html",
-    "lxml": "cleaner.html",
     "htmldate": "cleaner.html",
     "dateparser": "cleaner.metadata.months",
     "charset_normalizer": "cleaner.inputs",

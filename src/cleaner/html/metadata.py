@@ -7,12 +7,11 @@ fields cleaner reports; each value is then checked by cleaner's own cleaners.
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
 from ..article import Metadata, WarningCode, warning
-from ..metadata.people import split_people
+from ..metadata.people import markup_authors
 from ..metadata.values import clean_title
 from ..text.language import HINT_SOURCE, primary_subtag
 from .dates import markup_date, page_dates
@@ -21,16 +20,6 @@ from .titles import headlines, meta_titles, reconcile, site_names
 SOURCE = "html:trafilatura"
 # The site name when the page gives none: the URL's host without "www.".
 WWW = re.compile(r"^www\d*\.")
-# Author elements, in markup only (no regular-expression tests on every element, which
-# cost more than the rest of the metadata together).
-BYLINE_XPATH = (
-    "//*[self::a or self::address or self::div or self::link or self::p or self::span or "
-    "self::strong][@rel='author' or @id='author' or @class='author' or @itemprop='author' or "
-    "@itemprop='author name' or contains(@class, 'author-name') or "
-    "contains(@class, 'authorName') or contains(@class, 'AuthorName') or "
-    "contains(@class, 'byline')]|//author"
-)
-MAX_BYLINE_CHARS = 120
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 LANGUAGE_META = (
     ".//meta[@http-equiv='content-language']",
@@ -70,19 +59,11 @@ def read_fields(tree: Any, url: str | None, warnings: list[str]) -> Any:
 
 
 def _byline(tree: Any) -> str | None:
-    """The first author element of the page (rel, id, itemprop or class "author"/"byline")."""
-    from trafilatura.json_metadata import normalize_authors
-    from trafilatura.metadata import extract_metainfo
+    """The page's byline: trafilatura's author elements (rel, itemprop, class "author",
+    "byline", ...), outside the parts of a page that hold other people's names."""
+    from trafilatura.metadata import extract_author
 
-    text = extract_metainfo(tree, [_byline_xpath()], len_limit=MAX_BYLINE_CHARS)
-    return normalize_authors(None, text) if text else None
-
-
-@cache
-def _byline_xpath() -> Any:
-    from lxml.etree import XPath
-
-    return XPath(BYLINE_XPATH)
+    return extract_author(tree) or None
 
 
 def _site_name(name: str | None, url: str | None) -> str | None:
@@ -112,7 +93,7 @@ def page_metadata(found: Any, page: str, url: str | None, tree: Any = None) -> M
         return meta
     values: dict[str, Any] = {
         "title": clean_title(found.title),
-        "authors": split_people(found.author.replace(";", ",") if found.author else None),
+        "authors": [],
         "sitename": clean_title(found.sitename),
         "section": clean_title(found.categories[0]) if found.categories else None,
         "tags": [t for t in (clean_title(t) for t in found.tags or []) if t],
@@ -121,8 +102,9 @@ def page_metadata(found: Any, page: str, url: str | None, tree: Any = None) -> M
     }
     sources = {"url": "caller" if url else SOURCE}
     values["date"], values["updated"] = page_dates(tree, page, url or found.url, found.date)
+    names = site_names(found.sitename, url or found.url)
+    values["authors"] = markup_authors(found.author, names)
     if tree is not None:
-        names = site_names(found.sitename, url or found.url)
         title, sources["title"] = reconcile(headlines(tree), meta_titles(tree, found.title), names)
         values["title"] = clean_title(title)
     for name, value in values.items():

@@ -25,29 +25,19 @@ from urllib.parse import urlsplit
 
 import regex
 
+from ..metadata.people import squash
+
 HEADLINE_SOURCE = "html:headline"
 META_SOURCE = "html:trafilatura"
 # Separators between a title and the site's name: a bar, bullet or guillemet anywhere,
 # a dash, colon, slash or tilde with spaces around it.
 SEPARATOR = regex.compile(r"\s+[-–—:/~]\s+|\s*[|·•»«]\s*|\s+::\s+")
-NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
 WWW = regex.compile(r"^www\d*\.")
 ENTITY = regex.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 MAX_TITLE_CHARS = 300
 # A headline the meta title starts with is the title when it holds at least this share
 # of the meta title (else it is a fragment, a kicker or a section name).
 MIN_PREFIX_SHARE = 0.5
-
-
-def squash(text: str | None) -> str:
-    """Letters and digits only, case folded: how a site name is compared.
-
-    >>> squash("Example.com – News"), squash(None)
-    ('examplecomnews', '')
-    """
-    if not text:
-        return ""
-    return str(NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text))).casefold()
 
 
 def _fold(text: str) -> str:
