@@ -16,8 +16,8 @@ ABOVE_THE_FACADE = ("cleaner", "cleaner.cli", "cleaner.integrations")
 # Libraries that one folder owns: nothing outside it imports them.
 OWNERS = {
     "trafilatura": "cleaner.html",
-    "lxml": "cleaner.html",
     "htmldate": "cleaner.html",
+    "dateparser": "cleaner.metadata.months",
     "charset_normalizer": "cleaner.inputs",
     "pycld2": "cleaner.text.language",
     "datatrove": "cleaner.integrations",

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 import cleaner
-from cleaner.metadata.dates import parse_date
-from cleaner.metadata.people import split_people
+from cleaner.metadata.dates import find_dates, parse_date
+from cleaner.metadata.people import markup_authors, split_people
 from cleaner.metadata.values import copyright_holder, split_tags
 
 PROSE = "The council approved the budget on Monday after a long and heated debate."
@@ -73,3 +73,79 @@ def test_metadata_sources_name_the_rule() -> None:
     assert article.metadata.date == "2021-11-15"
     assert article.metadata.sources["date"] == "HDR004"
     assert article.metadata.sources["authors"] == "HDR002"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Von Anna Müller-Lüdenscheidt", ["Anna Müller-Lüdenscheidt"]),
+        ("Jean-Paul Sartre", ["Jean-Paul Sartre"]),
+        ("Anna K Smith and Omar al-Hassan", ["Anna K Smith", "Omar al-Hassan"]),
+        ("Keith Barry Senior Autos Reporter", ["Keith Barry"]),
+        ("Ludwig van Beethoven", ["Ludwig van Beethoven"]),
+    ],
+)
+def test_names_with_hyphens_particles_and_initials(text: str, names: list[str]) -> None:
+    assert split_people(text) == names
+
+
+def test_markup_authors_leave_out_the_site_and_keep_a_team() -> None:
+    site = frozenset({"example", "examplede"})
+    assert markup_authors("Www Example De; Example; Jane Doe", site) == ["Jane Doe"]
+    assert markup_authors("The Example Team", site) == ["The Example Team"]
+    assert markup_authors("Tom Krisher; AP Auto Writer") == ["Tom Krisher"]
+    assert markup_authors("Unknown; Dec") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("6. August 2009", "2009-08-06"),
+        ("29 décembre 2019", "2019-12-29"),
+        ("December 29th 2019", "2019-12-29"),
+        ("Aktualisiert am 31.10.23", "2023-10-31"),
+        ("2019年12月29日", "2019-12-29"),
+        ("3 marca 2021", "2021-03-03"),
+    ],
+)
+def test_dates_in_other_languages_and_forms(text: str, iso: str) -> None:
+    assert parse_date(text) == iso
+    assert iso in find_dates(f"Lorem {text} ipsum")
+
+
+def test_text_mode_keeps_published_and_updated_apart() -> None:
+    text = f"Von Anna Müller-Lüdenscheidt\n\n6. August 2009\n\nAktualisiert am 31.10.23\n\n{PROSE}"
+    meta = cleaner.clean(text, mode="text").metadata
+    assert meta.authors == ["Anna Müller-Lüdenscheidt"]
+    assert (meta.date, meta.updated) == ("2009-08-06", "2023-10-31")
+    assert meta.sources["date"] != meta.sources["updated"]
+
+
+def test_text_mode_reads_initials_without_dots() -> None:
+    meta = cleaner.clean(f"By Anna K Smith\n\nDecember 29th 2019\n\n{PROSE}", mode="text").metadata
+    assert (meta.authors, meta.date) == (["Anna K Smith"], "2019-12-29")
+
+
+PAGE = """<html><head><title>Council backs budget | Example News</title>
+<meta property="og:title" content="Council backs budget - Example News">
+<meta property="og:site_name" content="Example News">
+<meta property="article:published_time" content="2009-08-06T10:00:00+02:00">
+<meta property="article:modified_time" content="2014-01-13T09:00:00+01:00">
+</head><body><header><h1>Example News</h1></header><article><h1>Council backs budget</h1>
+<p class="byline">Von Anna Müller-Lüdenscheidt</p><p>6. August 2009, aktualisiert am
+13. Januar 2014</p><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></article></body></html>"""
+
+
+def test_html_title_date_updated_and_author() -> None:
+    page = PAGE.replace("{PROSE}", PROSE * 3)
+    meta = cleaner.clean(page, mode="html", url="https://www.example.com/a").metadata
+    assert (meta.title, meta.sources["title"]) == ("Council backs budget", "html:headline")
+    assert (meta.date, meta.updated) == ("2009-08-06", "2014-01-13")
+    assert meta.authors == ["Anna Müller-Lüdenscheidt"]
+    assert meta.sources["authors"] == "html:trafilatura"
+
+
+def test_html_date_only_in_the_url_is_not_stated() -> None:
+    page = "<html><body><article><p>" + PROSE * 4 + "</p></article></body></html>"
+    meta = cleaner.clean(page, mode="html", url="https://example.com/2021/11/15/story").metadata
+    assert meta.date is None

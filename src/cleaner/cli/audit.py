@@ -36,7 +36,9 @@ from .report import Counts, Reporter, where
 INDEX = "index.html"
 SAFE_ID = re.compile(r"[^\w.-]+")
 SOURCES = {
-    "html:trafilatura": "The page's markup (meta tags, JSON-LD), read by trafilatura.",
+    "html:trafilatura": "The page's markup (meta tags, JSON-LD, byline elements), read by "
+    "trafilatura.",
+    "html:headline": "The page's headline (<h1>), reconciled with its meta titles.",
     "caller": "Given by the caller (--url-field).",
 }
 

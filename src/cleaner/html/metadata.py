@@ -7,46 +7,25 @@ fields cleaner reports; each value is then checked by cleaner's own cleaners.
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
 from ..article import Metadata, WarningCode, warning
-from ..metadata.dates import parse_date
-from ..metadata.people import split_people
+from ..metadata.people import markup_authors
 from ..metadata.values import clean_title
 from ..text.language import HINT_SOURCE, primary_subtag
+from .dates import markup_date, page_dates
+from .titles import headlines, meta_titles, reconcile, site_names
 
 SOURCE = "html:trafilatura"
 # The site name when the page gives none: the URL's host without "www.".
 WWW = re.compile(r"^www\d*\.")
-# Author elements, in markup only (no regular-expression tests on every element, which
-# cost more than the rest of the metadata together).
-BYLINE_XPATH = (
-    "//*[self::a or self::address or self::div or self::link or self::p or self::span or "
-    "self::strong][@rel='author' or @id='author' or @class='author' or @itemprop='author' or "
-    "@itemprop='author name' or contains(@class, 'author-name') or "
-    "contains(@class, 'authorName') or contains(@class, 'AuthorName') or "
-    "contains(@class, 'byline')]|//author"
-)
-MAX_BYLINE_CHARS = 120
-# A date inside a run of characters with one of these signs is part of a URL or path.
-URL_EDGES = frozenset(" \t\n\"'<>()[]{}")
-URL_SIGNS = ("/", "?", "=")
-MAX_URL_CHARS = 2000
-MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)  # fmt: skip
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 LANGUAGE_META = (
     ".//meta[@http-equiv='content-language']",
     ".//meta[@http-equiv='Content-Language']",
     ".//meta[@property='og:locale']",
 )
-# htmldate without its extensive search: dates the page states in markup, not guessed
-# from free text.
-DATE_OPTIONS: dict[str, Any] = {"extensive_search": False, "original_date": True}
 
 
 def read_fields(tree: Any, url: str | None, warnings: list[str]) -> Any:
@@ -55,7 +34,6 @@ def read_fields(tree: Any, url: str | None, warnings: list[str]) -> Any:
     Section and tags come from meta tags and JSON-LD only: guessing them from the page's
     category links costs more than all the rest and is often a menu entry.
     """
-    from htmldate import find_date
     from trafilatura import metadata as readers
 
     found = readers.examine_meta(tree)
@@ -73,13 +51,7 @@ def read_fields(tree: Any, url: str | None, warnings: list[str]) -> Any:
         found.author = _byline(tree)
     if not found.url:
         found.url = readers.extract_url(tree, url)
-    try:
-        found.date = find_date(tree, url=url or found.url, **DATE_OPTIONS)
-    except (ValueError, TypeError, OverflowError) as exc:
-        warnings.append(
-            warning(WarningCode.METADATA_UNREAD, f"date not read ({type(exc).__name__})")
-        )
-        found.date = None
+    found.date = markup_date(tree, url or found.url, original=True)
     if not found.sitename:
         found.sitename = readers.extract_sitename(tree)
     found.sitename = _site_name(found.sitename, found.url)
@@ -87,19 +59,11 @@ def read_fields(tree: Any, url: str | None, warnings: list[str]) -> Any:
 
 
 def _byline(tree: Any) -> str | None:
-    """The first author element of the page (rel, id, itemprop or class "author"/"byline")."""
-    from trafilatura.json_metadata import normalize_authors
-    from trafilatura.metadata import extract_metainfo
+    """The page's byline: trafilatura's author elements (rel, itemprop, class "author",
+    "byline", ...), outside the parts of a page that hold other people's names."""
+    from trafilatura.metadata import extract_author
 
-    text = extract_metainfo(tree, [_byline_xpath()], len_limit=MAX_BYLINE_CHARS)
-    return normalize_authors(None, text) if text else None
-
-
-@cache
-def _byline_xpath() -> Any:
-    from lxml.etree import XPath
-
-    return XPath(BYLINE_XPATH)
+    return extract_author(tree) or None
 
 
 def _site_name(name: str | None, url: str | None) -> str | None:
@@ -117,57 +81,6 @@ def _site_name(name: str | None, url: str | None) -> str | None:
     return WWW.sub("", host) if host else None
 
 
-def stated_date(value: str | None, page: str) -> str | None:
-    """A date only when the page states it (meta tag, time element, JSON-LD, or written out
-    for readers), not when it is only in a URL.
-
-    >>> stated_date("2021-11-15", '<time datetime="2021-11-15">'), stated_date(
-    ...     "2021-11-15", '<link href="https://ex.com/news/vote-2021-11-15">')
-    ('2021-11-15', None)
-    """
-    date = parse_date(value)
-    if date is None:
-        return None
-    position = page.find(date)
-    while position != -1:
-        if not _in_url(page, position, position + len(date)):
-            return date
-        position = page.find(date, position + 1)
-    return date if any(form in page for form in _written_forms(date)) else None
-
-
-def _written_forms(date: str) -> list[str]:
-    """How a page writes an ISO date for readers: 'Nov. 19, 2019', '19 November 2019', ...
-
-    >>> _written_forms("2019-11-09")[:3]
-    ['Nov 9, 2019', 'Nov. 9, 2019', 'November 9, 2019']
-    """
-    year, month, day = (int(part) for part in date.split("-"))
-    name = MONTHS[month - 1]
-    short = name[:3]
-    return [
-        f"{short} {day}, {year}",
-        f"{short}. {day}, {year}",
-        f"{name} {day}, {year}",
-        f"{day} {name} {year}",
-        f"{day} {short} {year}",
-        f"{day:02d}.{month:02d}.{year}",
-        f"{day}.{month}.{year}",
-    ]
-
-
-def _in_url(page: str, start: int, end: int) -> bool:
-    """True when page[start:end] is part of a URL or path (its run of characters between
-    quotes, spaces or brackets holds a '/', '?' or '=')."""
-    left = start
-    while left > 0 and start - left < MAX_URL_CHARS and page[left - 1] not in URL_EDGES:
-        left -= 1
-    right = end
-    while right < len(page) and right - end < MAX_URL_CHARS and page[right] not in URL_EDGES:
-        right += 1
-    return any(sign in page[left:right] for sign in URL_SIGNS)
-
-
 def page_metadata(found: Any, page: str, url: str | None, tree: Any = None) -> Metadata:
     """The page's metadata fields, each checked by cleaner's own value cleaners; the
     language the page declares (``tree``) is a hint for the text pipeline."""
@@ -180,18 +93,24 @@ def page_metadata(found: Any, page: str, url: str | None, tree: Any = None) -> M
         return meta
     values: dict[str, Any] = {
         "title": clean_title(found.title),
-        "authors": split_people(found.author.replace(";", ",") if found.author else None),
-        "date": stated_date(found.date, page),
+        "authors": [],
         "sitename": clean_title(found.sitename),
         "section": clean_title(found.categories[0]) if found.categories else None,
         "tags": [t for t in (clean_title(t) for t in found.tags or []) if t],
         "url": url or found.url,
         "description": clean_title(found.description),
     }
+    sources = {"url": "caller" if url else SOURCE}
+    values["date"], values["updated"] = page_dates(tree, page, url or found.url, found.date)
+    names = site_names(found.sitename, url or found.url)
+    values["authors"] = markup_authors(found.author, names)
+    if tree is not None:
+        title, sources["title"] = reconcile(headlines(tree), meta_titles(tree, found.title), names)
+        values["title"] = clean_title(title)
     for name, value in values.items():
         if value not in (None, [], ""):
             setattr(meta, name, value)
-            meta.sources[name] = "caller" if name == "url" and url else SOURCE
+            meta.sources[name] = sources.get(name, SOURCE)
     return meta
 
 

@@ -7,7 +7,30 @@ import regex
 from ..text.features import is_person_name
 
 SEPARATORS = regex.compile(r"\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\|)\s*")
-ROLE_TAIL = regex.compile(r"\s*(?:[|•·–—-]|\bfor\b|\bin\b).*$")
+# A role or outlet after the name: after a spaced dash, a bar or bullet, "for", "in".
+# A hyphen inside a word ("Müller-Lüdenscheidt", "al-Hassan") is part of the name.
+ROLE_TAIL = regex.compile(r"(?:\s+[-–—]\s+|\s*[|•·]|\s+[–—]|\s+(?:for|in)\b).*$")
+# A label before the name: "By", "Von", "Par", "Por", "Door", "Author:", "Autorin", and
+# anything up to an English " by " ("Recipe by", "View all posts by").
+LEAD = regex.compile(
+    r"^(?:.*?\bby\s+|(?:von|vom|par|por|door|authors?|autor(?:in)?|auteur|autore|written"
+    r"|text|interview)\b[:\s]+)",
+    regex.IGNORECASE,
+)
+INITIALS = regex.compile(r"^(?:\p{Lu}\.?){1,3}$")
+PARTICLE_HYPHEN = regex.compile(r"^(?:al|el|ul|bin|ben|ibn|abu|d|l)[-’']", regex.IGNORECASE)
+# Words that end a name in a byline: a role follows ("Jane Doe Senior Reporter").
+ROLES = frozenset(
+    (
+        "author", "writer", "editor", "reporter", "correspondent", "contributor",
+        "columnist", "photographer", "founder", "co-founder", "ceo", "cto", "director",
+        "manager", "president", "attorney", "consultant", "specialist", "expert", "senior",
+        "former", "head", "chief", "lead", "staff", "contributing", "redakteur",
+        "redakteurin", "journalist", "journalistin", "rédacteur", "rédactrice", "redactor",
+        "redactora", "autor", "autorin", "auteur", "last", "updated", "published", "posted",
+        "aktualisiert", "veröffentlicht",
+    )
+)  # fmt: skip
 NOT_NAMES = frozenset(
     [
         "email",
@@ -72,9 +95,31 @@ NOT_NAMES = frozenset(
 )
 
 
+def _name_form(candidate: str) -> str:
+    """The name as the name test reads it: initials with dots ("K" -> "K.", "J.R.R." ->
+    "J. R. R."), an Arabic or French particle glued by a hyphen or apostrophe dropped
+    ("al-Hassan" -> "Hassan")."""
+    words: list[str] = []
+    for word in candidate.split():
+        if INITIALS.match(word):
+            words.extend(f"{letter}." for letter in word.replace(".", ""))
+        else:
+            words.append(PARTICLE_HYPHEN.sub("", word) or word)
+    return " ".join(words)
+
+
 def _is_name(candidate: str) -> bool:
     words = {w.lower().strip(".,") for w in candidate.split()}
-    return is_person_name(candidate) and not (words & NOT_NAMES)
+    return is_person_name(_name_form(candidate)) and not (words & NOT_NAMES)
+
+
+def _cut_role(candidate: str) -> str:
+    """The name before the first role word ("Jane Doe Senior Reporter" -> "Jane Doe")."""
+    words = candidate.split()
+    for index, word in enumerate(words):
+        if index and word.lower().strip(".,:") in ROLES:
+            return " ".join(words[:index])
+    return candidate
 
 
 def _titlecase_if_shouting(name: str) -> str:
@@ -88,12 +133,84 @@ def split_people(text: str | None) -> list[str]:
     ['Jane Doe', 'John Smith']
     >>> split_people("JOHN SMITH | Staff Writer"), split_people("Email the author")
     (['John Smith'], [])
+    >>> split_people("Von Anna Müller-Lüdenscheidt"), split_people("Anna K Smith, Omar al-Hassan")
+    (['Anna Müller-Lüdenscheidt'], ['Anna K Smith', 'Omar al-Hassan'])
     """
     if not text:
         return []
     names: list[str] = []
-    for part in SEPARATORS.split(ROLE_TAIL.sub("", text.strip())):
+    text = LEAD.sub("", text.strip())
+    for part in SEPARATORS.split(ROLE_TAIL.sub("", text)):
         candidate = _titlecase_if_shouting(part.strip(" .")) if part else ""
+        candidate = _cut_role(candidate)
         if candidate and _is_name(candidate) and candidate not in names:
             names.append(candidate)
     return names
+
+
+# A team or desk the byline names as the author ("The Example Team", "News Desk").
+TEAM_WORDS = frozenset(
+    ("team", "desk", "editors", "staff", "newsroom", "redaktion", "rédaction", "redacción")
+)
+NOT_A_HANDLE = frozenset(
+    (
+        "unknown", "undefined", "anonymous", "anonym", "unbekannt", "unbenannt", "name",
+        "datum", "date", "human", "webmaster", "admin", "administrator", "privacy", "written",
+        "posted", "published", "updated", "about", "authors", "author", "autor", "autorin",
+        "text", "fotos", "photos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+        "sept", "oct", "nov", "dec",
+    )
+)  # fmt: skip
+HANDLE = regex.compile(r"^\p{L}[\p{L}\p{N}_-]{2,29}$")
+MAX_TEAM_WORDS = 5
+NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
+
+
+def squash(text: str | None) -> str:
+    """Letters and digits only, case folded: how names of sites are compared.
+
+    >>> squash("Www.Example.de – News"), squash(None)
+    ('wwwexampledenews', '')
+    """
+    return str(NOT_ALNUM.sub("", text)).casefold() if text else ""
+
+
+def markup_authors(text: str | None, site: frozenset[str] = frozenset()) -> list[str]:
+    """The authors the page's markup names (meta tags, JSON-LD, byline elements; a list
+    joined by ``;``): person names as ``split_people`` reads them, and, since the markup
+    marks them as the author, a one-word name or handle and a team ("News Desk"). A part
+    that is the site's own name (``site``: squashed forms, see ``squash``) or a host
+    spelled out ("Www Example De") is not an author.
+
+    >>> markup_authors("Anna K Smith Senior Editor; Www Example De; Example",
+    ...                frozenset({"example"}))
+    ['Anna K Smith']
+    >>> markup_authors("Susan; The Example Team; Dec")
+    ['Susan', 'The Example Team']
+    """
+    if not text:
+        return []
+    names: list[str] = []
+    for raw in text.split(";"):
+        part = LEAD.sub("", raw.strip()).strip(" ,.|")
+        if names and _cut_role(part) != part:
+            continue  # the role of the name before it ("Tom Krisher; AP Auto Writer")
+        part = _cut_role(part)
+        words = part.split()
+        squashed = squash(part)
+        if not words or squashed in site or squashed.startswith("www"):
+            continue
+        found = split_people(part)
+        if not found and _is_team_or_handle(words):
+            found = [part]
+        names.extend(n for n in found if n not in names)
+    return names
+
+
+def _is_team_or_handle(words: list[str]) -> bool:
+    low = [w.lower().strip(".,") for w in words]
+    if any(w in NOT_A_HANDLE or w in NOT_NAMES - TEAM_WORDS - {"the"} for w in low):
+        return False
+    if len(words) == 1:
+        return HANDLE.match(words[0]) is not None
+    return low[-1] in TEAM_WORDS and len(words) <= MAX_TEAM_WORDS and words[0][:1].isupper()
