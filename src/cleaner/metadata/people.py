@@ -162,6 +162,8 @@ NOT_A_HANDLE = frozenset(
     )
 )  # fmt: skip
 HANDLE = regex.compile(r"^\p{L}[\p{L}\p{N}_-]{2,29}$")
+# Letters after a name that are its degrees or credentials ("MS", "RD", "Ph.D.", "CEPF®").
+CREDENTIAL = regex.compile(r"^(?:\p{Lu}[\p{Lu}-]{1,7}|Ph\.?\s?D\.?|\p{Lu}\.(?:\s?\p{Lu}\.)+)[®™]?$")
 MAX_TEAM_WORDS = 5
 NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
 
@@ -187,14 +189,16 @@ def markup_authors(text: str | None, site: frozenset[str] = frozenset()) -> list
     ['Anna K Smith']
     >>> markup_authors("Susan; The Example Team; Dec")
     ['Susan', 'The Example Team']
+    >>> markup_authors("Dylan Bailey; MS; RD; FAND"), markup_authors("WRAL; the")
+    (['Dylan Bailey'], ['WRAL'])
     """
     if not text:
         return []
     names: list[str] = []
     for raw in text.split(";"):
         part = LEAD.sub("", raw.strip()).strip(" ,.|")
-        if names and _cut_role(part) != part:
-            continue  # the role of the name before it ("Tom Krisher; AP Auto Writer")
+        if names and (_cut_role(part) != part or CREDENTIAL.match(part)):
+            continue  # the role or degree of the name before it ("Tom Krisher; AP Auto Writer")
         part = _cut_role(part)
         words = part.split()
         squashed = squash(part)
@@ -212,5 +216,5 @@ def _is_team_or_handle(words: list[str]) -> bool:
     if any(w in NOT_A_HANDLE or w in NOT_NAMES - TEAM_WORDS - {"the"} for w in low):
         return False
     if len(words) == 1:
-        return HANDLE.match(words[0]) is not None
+        return HANDLE.match(words[0]) is not None and low[0] != "the"
     return low[-1] in TEAM_WORDS and len(words) <= MAX_TEAM_WORDS and words[0][:1].isupper()
