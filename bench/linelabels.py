@@ -16,6 +16,8 @@ from collections.abc import Sequence
 
 import regex
 
+from cleaner.evaluation.metrics import fold_whitespace
+
 TOKEN = regex.compile(r"\w+")
 SHINGLE = 4
 # A line is article text when this share of its shingles sits in its placement...
@@ -119,3 +121,21 @@ def _best_chain(candidates: list[list[tuple[int, float, int]]]) -> list[int | No
         line, option, node = nodes[node]
         chosen[line] = option
     return chosen
+
+
+def snippet_lines(lines: Sequence[str], with_: Sequence[str], without: Sequence[str]) -> list[int]:
+    """``IN`` for a line holding a ``with`` snippet, ``OUT`` for one holding a ``without``
+    snippet (whitespace folded, case kept, as traf-dev is scored), else ``UNSURE``.
+
+    >>> snippet_lines(["Menu", "The council met on  Monday.", "Other"], ["met on Monday"], ["Menu"])
+    [0, 1, -1]
+    """
+    keep = [fold_whitespace(s) for s in with_]
+    drop = [fold_whitespace(s) for s in without]
+    labels = []
+    for line in lines:
+        text = fold_whitespace(line)
+        inside = any(s and s in text for s in keep)
+        outside = any(s and s in text for s in drop)
+        labels.append(IN if inside and not outside else OUT if outside and not inside else UNSURE)
+    return labels

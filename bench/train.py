@@ -2,7 +2,10 @@
 
 Training documents, from every aeb-dev and wcxb-dev page with a gold body: the page's text
 dump and its seed-like text, each line labelled by its place in the gold body
-(`linelabels`), and the gold body itself, every line of it article text. Each document
+(`linelabels`), and the gold body itself, every line of it article text; and every
+traf-dev page's text dump (or extracted text), where only the lines holding one of its
+snippets are labelled (a ``with`` snippet: article text; a ``without`` snippet: page
+text), which teaches the model pages that are mostly German. Each document
 first goes through the pipeline's stages before the region (rules, zones), as cleaning
 does, and only the lines no rule removed are learned from; a line weighs the square root
 of its words over the square root of its document's lines.
@@ -17,7 +20,7 @@ shingle F1 on the training pages.
 
 Cross-validation: 5 folds grouped by site (``corpora.folds``); everything is fitted again
 inside each fold, written as a model file, loaded by the library and run by the library's
-own code on the held-out sites' pages (traf-dev pages, never trained on, too). ``--write``
+own code on the held-out sites' pages (traf-dev's too). ``--write``
 fits on all dev pages and writes ``src/cleaner/models/text-lines.json``; ``--folds DIR``
 keeps each fold's model for ``bench/quality.py --fold-models DIR``.
 
@@ -61,7 +64,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 import corpora  # noqa: E402
-from linelabels import IN, UNSURE, place_lines  # noqa: E402
+from linelabels import IN, UNSURE, place_lines, snippet_lines  # noqa: E402
 
 CACHE = ROOT / "bench" / "cache" / "train"
 MODELS = ROOT / "src" / "cleaner" / "models"
@@ -83,7 +86,7 @@ class Doc:
 
     key: str
     site: str
-    kind: str  # dump, seed, html, body (training); traf, traf-html (evaluation only)
+    kind: str  # dump, seed, html, body; traf, traf-html (snippet lines only)
     texts: list[str]
     labels: list[Label | None]
     listed: list[bool]
@@ -128,15 +131,17 @@ def make_doc(item: Item) -> Doc | None:
             return None
         text = found
     texts, labels, listed = read_document(text)
+    with_, without = snippets or ((), ())
     if kind == "body":
         targets = [IN] * len(texts)
-    elif kind.startswith("traf") or gold is None:
+    elif kind.startswith("traf"):
+        targets = snippet_lines(texts, with_, without)
+    elif gold is None:
         targets = [UNSURE] * len(texts)
     else:
         targets = place_lines(texts, gold)
     targets = [t if label is None else UNSURE for t, label in zip(targets, labels, strict=True)]
     rows, shapes = local_features(texts, labels, listed)
-    with_, without = snippets or ((), ())
     array = np.array(rows, dtype=float).reshape(len(texts), len(LOCAL_FEATURES))
     return Doc(
         key,
@@ -156,7 +161,7 @@ def make_doc(item: Item) -> Doc | None:
 
 def items(limit: int | None, html: bool) -> Iterable[Item]:
     """The documents: page dumps and seed-like texts (or the text extracted from HTML), and
-    gold bodies; traf-dev pages for evaluation."""
+    gold bodies; traf-dev pages with their snippets."""
     for page in corpora.select(["aeb-dev", "wcxb-dev"], limit):
         if html:  # the page's markup: make_doc extracts its text
             yield page.key, page.site, "html", page.html, page.body, None
@@ -208,9 +213,11 @@ def source_hash() -> str:
 
 
 def line_weights(doc: Doc) -> np.ndarray:
-    """A line weighs sqrt(its words) / sqrt(its document's lines)."""
+    """A line weighs sqrt(its words) / sqrt(its document's lines) (of its labelled lines, on
+    traf-dev, where only the lines holding a snippet are labelled)."""
     words = np.array([t.count(" ") + 1 for t in doc.texts], dtype=float)
-    return np.sqrt(words) / np.sqrt(max(len(doc.texts), 1))
+    lines = int((doc.targets >= 0).sum()) if doc.kind.startswith("traf") else len(doc.texts)
+    return np.sqrt(words) / np.sqrt(max(lines, 1))
 
 
 def fit_logistic(x: Any, y: np.ndarray, w: np.ndarray, c: float) -> tuple[np.ndarray, float]:
@@ -314,7 +321,7 @@ def fit(docs: Sequence[Doc], command: str) -> dict[str, Any]:
     """A model file's structure, fitted on ``docs``."""
     import lightgbm
 
-    train = [d for d in docs if not d.kind.startswith("traf")]
+    train = list(docs)
     masks, y, w = training_lines(train)
     x = np.vstack([d.rows[m] for d, m in zip(train, masks, strict=True)])
     local_w, local_b = fit_logistic(x, y, w, LOCAL_C)
