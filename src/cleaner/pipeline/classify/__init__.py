@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
+from ... import native
 from ..labels import Label
 from .features import context_features, local_features
 from .model import HTML_MODEL, TEXT_MODEL, LineModel, ModelError, load_model
@@ -26,7 +28,7 @@ class Decision:
 
     local: list[float]
     scores: list[float]
-    vectors: list[list[float]]
+    vectors: Sequence[Sequence[float]]
     keep: list[bool]
 
     def reasons(self, model: LineModel, index: int, count: int = 3) -> str:
@@ -42,7 +44,15 @@ def decide(
     labels: Sequence[Label | None],
     listed: Sequence[bool],
 ) -> Decision:
-    """Score the lines and find the article's lines among those no rule removed."""
+    """Score the lines and find the article's lines among those no rule removed.
+
+    The compiled path (`cleaner.native`) computes the same, step for step.
+    """
+    if native.compiled is not None:
+        local, scores, vectors, keep = native.compiled.decide(
+            _compiled_model(model), list(texts), list(labels), list(listed)
+        )
+        return Decision(local, scores, vectors, keep)
     rows, shapes = local_features(texts, labels, listed)
     local = [model.local.score(row) for row in rows]
     lexical = [model.lexicon.score(text) for text in texts]
@@ -55,6 +65,21 @@ def decide(
     for index, kept in zip(open_lines, path, strict=True):
         keep[index] = kept
     return Decision(local, scores, vectors, keep)
+
+
+# The compiled path's copy of each model in use, by identity (the model kept alive with it).
+_COMPILED: dict[int, tuple[LineModel, Any]] = {}
+MAX_COMPILED = 8
+
+
+def _compiled_model(model: LineModel) -> Any:
+    entry = _COMPILED.get(id(model))
+    if entry is None or entry[0] is not model:
+        if len(_COMPILED) >= MAX_COMPILED:
+            _COMPILED.clear()
+        assert native.compiled is not None
+        entry = _COMPILED[id(model)] = (model, native.compiled.Model(model))
+    return entry[1]
 
 
 __all__ = [

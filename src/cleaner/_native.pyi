@@ -1,0 +1,14 @@
+# Types of the compiled hot path (cleaner/_native.pyx); see cleaner/native.py.
+from collections.abc import Sequence
+from typing import Any
+
+class Model:
+    def __init__(self, model: Any) -> None: ...
+
+class Vectors(Sequence[list[float]]):
+    def __len__(self) -> int: ...
+    def __getitem__(self, index: int) -> list[float]: ...  # type: ignore[override]
+
+def decide(
+    model: Model, texts: list[str], labels: list[Any], listed: list[bool]
+) -> tuple[list[float], list[float], Vectors, list[bool]]: ...

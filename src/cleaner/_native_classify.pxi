@@ -1,0 +1,603 @@
+# The line classifier (reference: cleaner/pipeline/classify/: features.py, model.py,
+# sequence.py and decide() in __init__.py). Included by _native.pyx.
+
+DEF NLOCAL = 30
+DEF NCONTEXT = 27
+DEF NFEATURES = 57
+DEF SCAN_CHARS = 200
+DEF SHAPE_CHARS = 100
+DEF LEXICON_CHARS = 300
+DEF LEXICON_WORDS = 40
+DEF GAP_LINES = 4
+DEF PROSE_SENTENCE_WORDS = 8
+DEF PROSE_WORDS = 25
+
+
+cdef class _RegexClass:
+    """Whether a character matches a one-character ``regex`` pattern, asked of the pattern
+    once per character of the Basic Multilingual Plane and remembered (always asked above)."""
+
+    cdef object match
+    cdef signed char table[65536]
+
+    def __cinit__(self, pattern):
+        self.match = pattern.match
+        cdef Py_ssize_t i
+        for i in range(65536):
+            self.table[i] = -1
+
+    cdef inline bint test(self, Py_UCS4 ch) except -1:
+        cdef signed char known
+        if ch < 65536:
+            known = self.table[ch]
+            if known < 0:
+                known = self.match(chr(ch)) is not None
+                self.table[ch] = known
+            return known
+        return self.match(chr(ch)) is not None
+
+
+cdef _RegexClass _UPPER = None  # \p{Lu} of CAPITAL_WORD
+cdef _RegexClass _SPACE = None  # \s of the regex module (CAPITAL_WORD's (?<!\S))
+cdef object _F = None  # the reference module cleaner.pipeline.classify.features
+
+
+cdef _setup_classify():
+    global _UPPER, _SPACE, _F
+    if _F is not None:
+        return
+    import regex
+    from cleaner.pipeline.classify import features
+
+    if features.CAPITAL_WORD.pattern != r"(?<!\S)\p{Lu}":
+        raise ImportError("CAPITAL_WORD changed: update cleaner/_native_classify.pxi")
+    if len(features.LOCAL_FEATURES) != NLOCAL or len(features.CONTEXT_FEATURES) != NCONTEXT:
+        raise ImportError("the feature lists changed: update cleaner/_native_classify.pxi")
+    _UPPER = _RegexClass(regex.compile(r"\p{Lu}", features.CAPITAL_WORD.flags))
+    _SPACE = _RegexClass(regex.compile(r"\s", features.CAPITAL_WORD.flags))
+    _F = features
+
+
+cdef inline Py_ssize_t _bisect_left(double *cuts, Py_ssize_t n, double value) noexcept:
+    # bisect.bisect_left, step for step
+    cdef Py_ssize_t lo = 0, hi = n, mid
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if cuts[mid] < value:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+cdef class Model:
+    """A LineModel's numbers in C arrays, for `decide`."""
+
+    cdef double local_weights[NLOCAL]
+    cdef double local_bias
+    cdef dict words
+    cdef double lexicon_bias
+    cdef double *cuts
+    cdef double *steps
+    cdef Py_ssize_t ncuts[NFEATURES]
+    cdef Py_ssize_t cut_at[NFEATURES]
+    cdef Py_ssize_t step_at[NFEATURES]
+    cdef double base
+    cdef double switch_cost
+
+    def __cinit__(self, model):
+        _setup_classify()
+        cdef Py_ssize_t i, j, total_cuts = 0, total_steps = 0
+        weights = model.local.weights
+        for i in range(NLOCAL):
+            self.local_weights[i] = weights[i]
+        self.local_bias = model.local.bias
+        self.words = dict(model.lexicon.weights)
+        self.lexicon_bias = model.lexicon.bias
+        final = model.final
+        for i in range(NFEATURES):
+            self.ncuts[i] = len(final.thresholds[i])
+            self.cut_at[i] = total_cuts
+            self.step_at[i] = total_steps
+            total_cuts += len(final.thresholds[i])
+            total_steps += len(final.values[i])
+        self.cuts = <double *>malloc(max(total_cuts, 1) * sizeof(double))
+        self.steps = <double *>malloc(max(total_steps, 1) * sizeof(double))
+        if self.cuts == NULL or self.steps == NULL:
+            raise MemoryError()
+        for i in range(NFEATURES):
+            for j, value in enumerate(final.thresholds[i]):
+                self.cuts[self.cut_at[i] + j] = value
+            for j, value in enumerate(final.values[i]):
+                self.steps[self.step_at[i] + j] = value
+        self.base = final.base
+        self.switch_cost = model.switch_cost
+
+    def __dealloc__(self):
+        free(self.cuts)
+        free(self.steps)
+
+    cdef inline double final_score(self, double *vector) noexcept:
+        # Additive.score: base plus each feature's step, in the order of the names
+        cdef double total = self.base
+        cdef Py_ssize_t i, n
+        for i in range(NFEATURES):
+            n = self.ncuts[i]
+            if n:
+                total += self.steps[self.step_at[i] + _bisect_left(&self.cuts[self.cut_at[i]], n, vector[i])]
+            else:
+                total += self.steps[self.step_at[i]]
+        return total
+
+    cdef inline double local_score(self, double *row) noexcept:
+        # Linear.score: bias plus weight * value, in the order of the names
+        cdef double total = self.local_bias
+        cdef Py_ssize_t i
+        for i in range(NLOCAL):
+            total += self.local_weights[i] * row[i]
+        return total
+
+    cdef double lexical_score(self, str text) except? -1.0:
+        # Lexicon.score over words_of(text): runs of re's [^\W\d_] in text.lower()[:300]
+        cdef str lowered = text.lower()
+        cdef Py_ssize_t n = min(len(lowered), LEXICON_CHARS), i = 0, start, count = 0
+        cdef double total = 0.0
+        cdef Py_UCS4 ch
+        words = self.words
+        while i < n and count < LEXICON_WORDS:
+            ch = lowered[i]
+            if Py_UNICODE_ISALNUM(ch) and not Py_UNICODE_ISDECIMAL(ch):
+                start = i
+                i += 1
+                while i < n:
+                    ch = lowered[i]
+                    if not (Py_UNICODE_ISALNUM(ch) and not Py_UNICODE_ISDECIMAL(ch)):
+                        break
+                    i += 1
+                weight = words.get(lowered[start:i])
+                total += 0.0 if weight is None else <double>weight
+                count += 1
+            else:
+                i += 1
+        if count == 0:
+            return self.lexicon_bias
+        return self.lexicon_bias + total / sqrt(<double>count)
+
+
+cdef class Vectors:
+    """Each line's feature vector (local then context features), read as lists of floats."""
+
+    cdef double *data
+    cdef Py_ssize_t count
+
+    def __dealloc__(self):
+        free(self.data)
+
+    def __len__(self):
+        return self.count
+
+    def __getitem__(self, Py_ssize_t index):
+        if index < 0:
+            index += self.count
+        if not 0 <= index < self.count:
+            raise IndexError(index)
+        cdef double *row = &self.data[index * NFEATURES]
+        return [row[i] for i in range(NFEATURES)]
+
+
+cdef inline bint _is_closer(Py_UCS4 ch) noexcept:
+    # CLOSERS = "\"'”’»)]"
+    return ch == u'"' or ch == u"'" or ch == u'”' or ch == u'’' or ch == u'»' or ch == u')' or ch == u']'
+
+
+cdef inline bint _is_sentence_mark(Py_UCS4 ch) noexcept:
+    # SENTENCE_MARKS = ".!?…:;。！？"
+    return (ch == u'.' or ch == u'!' or ch == u'?' or ch == u'…' or ch == u':' or ch == u';'
+            or ch == u'。' or ch == u'！' or ch == u'？')
+
+
+cdef inline bint _is_word(Py_UCS4 ch) noexcept:
+    # re's \w
+    return Py_UNICODE_ISALNUM(ch) or ch == u'_'
+
+
+cdef Py_ssize_t _link_separators(str head, Py_ssize_t n) noexcept:
+    # len(LINK_SEPARATORS.findall(head)): " (?:\||•|·|/|::|»|›) ", leftmost, not overlapping
+    cdef Py_ssize_t i = 0, count = 0, width
+    cdef Py_UCS4 ch
+    while i + 2 < n:
+        if head[i] == u' ':
+            ch = head[i + 1]
+            width = 0
+            if ch == u'|' or ch == u'•' or ch == u'·' or ch == u'/' or ch == u'»' or ch == u'›':
+                width = 1
+            elif ch == u':' and i + 3 < n and head[i + 2] == u':':
+                width = 2
+            if width and i + width + 1 < n and head[i + width + 1] == u' ':
+                count += 1
+                i += width + 2
+                continue
+        i += 1
+    return count
+
+
+cdef bint _web_mark(str head, Py_ssize_t n) noexcept:
+    # WEB_MARK.search(head): http|www\.|@|\.(?:com|org|net)\b
+    cdef Py_ssize_t i
+    cdef Py_UCS4 ch
+    for i in range(n):
+        ch = head[i]
+        if ch == u'@':
+            return True
+        if ch == u'h' and i + 3 < n and head[i + 1] == u't' and head[i + 2] == u't' and head[i + 3] == u'p':
+            return True
+        if ch == u'w' and i + 3 < n and head[i + 1] == u'w' and head[i + 2] == u'w' and head[i + 3] == u'.':
+            return True
+        if ch == u'.' and i + 3 < n:
+            if ((head[i + 1] == u'c' and head[i + 2] == u'o' and head[i + 3] == u'm')
+                    or (head[i + 1] == u'o' and head[i + 2] == u'r' and head[i + 3] == u'g')
+                    or (head[i + 1] == u'n' and head[i + 2] == u'e' and head[i + 3] == u't')):
+                if i + 4 == n or not _is_word(head[i + 4]):
+                    return True
+    return False
+
+
+cdef bint _numbered(str text, Py_ssize_t n) noexcept:
+    # NUMBERED.match(text): \d{1,3}[.)] (re's \d)
+    cdef Py_ssize_t k = 0
+    while k < n and k < 4 and Py_UNICODE_ISDECIMAL(text[k]):
+        k += 1
+    if k < 1 or k > 3 or k + 1 >= n:
+        return False
+    return (text[k] == u'.' or text[k] == u')') and text[k + 1] == u' '
+
+
+cdef bint _isupper(str head, Py_ssize_t n) noexcept:
+    # str.isupper(), as CPython computes it
+    cdef bint cased = False
+    cdef Py_ssize_t i
+    cdef Py_UCS4 ch
+    for i in range(n):
+        ch = head[i]
+        if Py_UNICODE_ISLOWER(ch) or Py_UNICODE_ISTITLE(ch):
+            return False
+        if not cased and Py_UNICODE_ISUPPER(ch):
+            cased = True
+    return cased
+
+
+cdef str _shape_of(str text):
+    # DIGITS.sub("0", text.lower()) for lines up to SHAPE_CHARS long
+    if len(text) > SHAPE_CHARS:
+        return text
+    cdef str lowered = text.lower()
+    cdef Py_UCS4 ch
+    for ch in lowered:
+        if Py_UNICODE_ISDECIMAL(ch):
+            return _F.DIGITS.sub("0", lowered)
+    return lowered
+
+
+cdef int _local_row(str text, Py_ssize_t index, Py_ssize_t count, object label, bint marked,
+                    bint repeated, bint shaped, str title, double *row,
+                    char *prose, char *labelled, char *comments) except -1:
+    cdef Py_ssize_t chars = len(text)
+    cdef Py_ssize_t hn = min(chars, SCAN_CHARS)
+    cdef str head = text[:SCAN_CHARS] if chars > SCAN_CHARS else text
+    cdef Py_ssize_t size = hn if hn else 1
+    cdef Py_ssize_t i, nwords = 1, head_words = 1, capitals = 0, digits = 0, symbols = 0
+    cdef Py_ssize_t commas = 0, tail_start, tail_end
+    cdef Py_UCS4 ch, prev = u' ', last = 0
+    cdef bint prev_space = True, sentence, has_last
+    for i in range(chars):
+        ch = text[i]
+        if ch == u' ':
+            nwords += 1
+    for i in range(hn):
+        ch = head[i]
+        if ch == u' ':
+            head_words += 1
+        elif ch == u',':
+            commas += 1
+        elif u'0' <= ch <= u'9':
+            digits += 1
+        if prev_space and _UPPER.test(ch):
+            capitals += 1
+        prev_space = _SPACE.test(ch)
+        if not (Py_UNICODE_ISALNUM(ch) or ch == u'_' or Py_UNICODE_ISSPACE(ch)):
+            symbols += 1
+    # tail = text[-6:].rstrip(CLOSERS); last = tail[-1:]
+    tail_start = chars - 6 if chars > 6 else 0
+    tail_end = chars
+    while tail_end > tail_start and _is_closer(text[tail_end - 1]):
+        tail_end -= 1
+    has_last = tail_end > tail_start
+    if has_last:
+        last = text[tail_end - 1]
+    sentence = (chars > 0 and (text[chars - 1] == u'"' or text[chars - 1] == u'”'
+                               or text[chars - 1] == u'»')) or (has_last and _is_sentence_mark(last))
+    category = label.category if label is not None else None
+    row[0] = log1p(<double>chars)
+    row[1] = log1p(<double>nwords)
+    row[2] = chars < 30
+    row[3] = 30 <= chars < 80
+    row[4] = chars >= 150
+    row[5] = sentence
+    row[6] = has_last and last == u'?'
+    row[7] = has_last and last == u':'
+    # tail.endswith(("…", "..."))
+    row[8] = has_last and (last == u'…' or (tail_end - tail_start >= 3 and last == u'.'
+                                             and text[tail_end - 2] == u'.' and text[tail_end - 3] == u'.'))
+    row[9] = has_last and Py_UNICODE_ISALNUM(last)
+    row[10] = <double>capitals / <double>head_words
+    row[11] = hn >= 4 and _isupper(head, hn)
+    row[12] = <double>digits / <double>size
+    row[13] = <double>symbols / <double>size
+    cdef double mean_word = <double>(size - head_words + 1) / <double>head_words
+    row[14] = (20.0 if 20.0 < mean_word else mean_word) / 10.0
+    cdef double comma_share = <double>commas / <double>nwords
+    row[15] = 1.0 if 1.0 < comma_share else comma_share
+    row[16] = nwords <= 8 and _F.DATE_MARK.search(head) is not None
+    row[17] = _link_separators(head, hn) >= 2
+    row[18] = marked
+    row[19] = _numbered(text, chars)
+    row[20] = chars > 0 and Py_UNICODE_ISLOWER(text[0])
+    row[21] = _web_mark(head, hn)
+    if category is None:
+        row[22] = row[23] = row[24] = 0.0
+    else:
+        row[22] = category in _F.HEADER_CATEGORIES
+        row[23] = category in _F.CREDIT_CATEGORIES
+        row[24] = category not in _F.OTHER_GROUPS
+    row[25] = repeated
+    row[26] = shaped
+    row[27] = index > 0 and chars >= 15 and text in title
+    row[28] = index == 0
+    row[29] = <double>index / <double>count
+    is_prose = nwords >= PROSE_WORDS or (sentence and nwords >= PROSE_SENTENCE_WORDS)
+    prose[0] = is_prose and label is None
+    labelled[0] = label is not None
+    comments[0] = category is _F.Category.COMMENTS
+    return 0
+
+
+cdef inline double _mean_around(double *sums, Py_ssize_t index, Py_ssize_t reach,
+                                Py_ssize_t count) noexcept:
+    cdef Py_ssize_t low = index - reach if index > reach else 0
+    cdef Py_ssize_t high = index + reach + 1 if index + reach + 1 < count else count
+    if high - low <= 1:
+        return 0.0
+    return (sums[high] - sums[low] - (sums[index + 1] - sums[index])) / <double>(high - low - 1)
+
+
+cdef int _context_rows(double *scores, double *lexical, char *prose, char *labelled,
+                       char *shaped, char *comments, Py_ssize_t count, double *data) except -1:
+    # context_features, written into columns NLOCAL.. of each row of data
+    cdef Py_ssize_t n1 = count + 1, i, j, k, first, last, start, part, comments_at = count
+    cdef double *word_sums = <double *>malloc(n1 * sizeof(double))
+    cdef double *sums = <double *>malloc(n1 * sizeof(double))
+    cdef double *means3 = <double *>malloc(count * sizeof(double))
+    cdef Py_ssize_t *ints = <Py_ssize_t *>calloc(6 * n1, sizeof(Py_ssize_t))
+    if word_sums == NULL or sums == NULL or means3 == NULL or ints == NULL:
+        free(word_sums); free(sums); free(means3); free(ints)
+        raise MemoryError()
+    cdef Py_ssize_t *prose_sums = ints
+    cdef Py_ssize_t *shape_sums = ints + n1
+    cdef Py_ssize_t *rule_sums = ints + 2 * n1
+    cdef Py_ssize_t *gaps = ints + 3 * n1
+    cdef Py_ssize_t *runs = ints + 4 * n1
+    cdef Py_ssize_t *parts = ints + 5 * n1
+    cdef double best_score, best_mean3, offset, total, best_total, low_value, value
+    cdef double prose_share, rule_share, log_lines, before, after
+    cdef Py_ssize_t total_prose, low5, high5, low3, high3, lastp, rules_gap
+    cdef bint gap, inside
+    cdef double *row
+    word_sums[0] = 0.0
+    sums[0] = 0.0
+    prose_sums[0] = shape_sums[0] = rule_sums[0] = 0
+    for i in range(count):
+        word_sums[i + 1] = word_sums[i] + lexical[i]
+        sums[i + 1] = sums[i] + scores[i]
+        prose_sums[i + 1] = prose_sums[i] + prose[i]
+        shape_sums[i + 1] = shape_sums[i] + shaped[i]
+        rule_sums[i + 1] = rule_sums[i] + labelled[i]
+        if comments[i] and comments_at == count:
+            comments_at = i
+    total_prose = prose_sums[count]
+    prose_share = <double>total_prose / <double>count
+    rule_share = <double>rule_sums[count] / <double>count
+    log_lines = log1p(<double>count)
+    # _gaps_to_prose
+    lastp = -count
+    for i in range(count):
+        if prose[i]:
+            lastp = i
+        gaps[i] = i - lastp if i - lastp < count else count
+    lastp = 2 * count
+    for i in range(count - 1, -1, -1):
+        if prose[i]:
+            lastp = i
+        if lastp - i < gaps[i]:
+            gaps[i] = lastp - i
+    # _junk_runs
+    start = 0
+    for i in range(count + 1):
+        if i == count or prose[i]:
+            for k in range(start, i):
+                runs[k] = i - start
+            start = i + 1
+    for i in range(count):
+        means3[i] = _mean_around(sums, i, 3, count)
+    best_score = scores[0]
+    best_mean3 = means3[0]
+    for i in range(1, count):
+        if scores[i] > best_score:
+            best_score = scores[i]
+        if means3[i] > best_mean3:
+            best_mean3 = means3[i]
+    # _best_run
+    value = best_score - 1.0
+    offset = value if value < 0.0 else 0.0
+    first = last = 0
+    best_total = float("-inf")
+    start = 0
+    total = 0.0
+    for i in range(count):
+        if total <= 0:
+            start = i
+            total = 0.0
+        total += scores[i] - offset
+        if total > best_total:
+            first, last, best_total = start, i, total
+    # _parts
+    part = 0
+    inside = False
+    for i in range(count):
+        gap = runs[i] >= GAP_LINES
+        if gap and not inside:
+            part += 1
+        inside = gap
+        parts[i] = part
+    for i in range(count):
+        row = &data[i * NFEATURES + NLOCAL]
+        low5 = i - 5 if i > 5 else 0
+        high5 = i + 6 if i + 6 < count else count
+        low3 = i - 3 if i > 3 else 0
+        high3 = i + 4 if i + 4 < count else count
+        row[0] = scores[i]
+        row[1] = lexical[i]
+        row[2] = _mean_around(word_sums, i, 2, count)
+        row[3] = _mean_around(word_sums, i, 6, count)
+        row[4] = _mean_around(sums, i, 1, count)
+        row[5] = means3[i]
+        row[6] = _mean_around(sums, i, 10, count)
+        if i > 0:
+            before = scores[low3]
+            for k in range(low3 + 1, i):
+                if scores[k] > before:
+                    before = scores[k]
+        else:
+            before = -5.0
+        if i + 1 < count:
+            after = scores[i + 1]
+            for k in range(i + 2, high3):
+                if scores[k] > after:
+                    after = scores[k]
+        else:
+            after = -5.0
+        row[7] = before
+        row[8] = after
+        row[9] = <double>(prose_sums[high5] - prose_sums[low5]) / <double>(high5 - low5)
+        row[10] = <double>prose_sums[i] / <double>(total_prose + 1)
+        row[11] = <double>(total_prose - prose_sums[i + 1]) / <double>(total_prose + 1)
+        row[12] = log1p(<double>gaps[i])
+        row[13] = log1p(<double>runs[i])
+        row[14] = <double>(shape_sums[high5] - shape_sums[low5]) / <double>(high5 - low5)
+        row[15] = scores[i] - best_score
+        row[16] = means3[i] - best_mean3
+        row[17] = first <= i <= last
+        row[18] = log1p(<double>(first - i if first > i else 0))
+        row[19] = log1p(<double>(i - last if i > last else 0))
+        j = abs(parts[i] - parts[first])
+        k = abs(parts[i] - parts[last])
+        row[20] = <double>(j if j < k else k)
+        row[21] = <double>(rule_sums[high3] - rule_sums[low3]) / <double>(high3 - low3)
+        if i < first:
+            rules_gap = rule_sums[first] - rule_sums[i + 1]
+        elif i > last:
+            rules_gap = rule_sums[i] - rule_sums[last + 1]
+        else:
+            rules_gap = 0
+        row[22] = log1p(<double>rules_gap)
+        row[23] = i > comments_at
+        row[24] = prose_share
+        row[25] = rule_share
+        row[26] = log_lines
+    free(word_sums); free(sums); free(means3); free(ints)
+    return 0
+
+
+cdef list _best_path(double *scores, Py_ssize_t n, double switch_cost):
+    # sequence.best_path
+    if n == 0:
+        return []
+    cdef char *came = <char *>malloc(2 * n)
+    if came == NULL:
+        raise MemoryError()
+    cdef double inside = scores[0], outside = 0.0, stay_in, enter, stay_out, leave
+    cdef Py_ssize_t i
+    cdef bint state, from_in, from_out
+    for i in range(1, n):
+        stay_in, enter = inside, outside - switch_cost
+        stay_out, leave = outside, inside - switch_cost
+        came[2 * i] = stay_in >= enter
+        came[2 * i + 1] = stay_out >= leave
+        inside = (enter if enter > stay_in else stay_in) + scores[i]
+        outside = leave if leave > stay_out else stay_out
+    state = inside > outside
+    path = [False] * n
+    path[n - 1] = state
+    for i in range(n - 1, 0, -1):
+        from_in = came[2 * i]
+        from_out = came[2 * i + 1]
+        state = state if (from_in if state else from_out) else not state
+        path[i - 1] = state
+    free(came)
+    return path
+
+
+def decide(Model model, list texts, list labels, list listed):
+    """decide() of cleaner.pipeline.classify: (local scores, final scores, vectors, keep)."""
+    cdef Py_ssize_t count = len(texts), i, nopen = 0
+    cdef Vectors vectors = Vectors.__new__(Vectors)
+    vectors.count = count
+    if count == 0:
+        return [], [], vectors, []
+    vectors.data = <double *>malloc(count * NFEATURES * sizeof(double))
+    cdef double *doubles = <double *>malloc(4 * count * sizeof(double))
+    cdef char *flags = <char *>malloc(4 * count)
+    if vectors.data == NULL or doubles == NULL or flags == NULL:
+        free(doubles); free(flags)
+        raise MemoryError()
+    cdef double *local = doubles
+    cdef double *lexical = doubles + count
+    cdef double *final = doubles + 2 * count
+    cdef double *open_scores = doubles + 3 * count
+    cdef char *prose = flags
+    cdef char *labelled = flags + count
+    cdef char *shaped = flags + 2 * count
+    cdef char *comments = flags + 3 * count
+    cdef dict repeats = {}, shape_repeats = {}
+    cdef list shapes_of = []
+    cdef str text, title = texts[0]
+    try:
+        for text in texts:
+            repeats[text] = repeats.get(text, 0) + 1
+            shape = _shape_of(text)
+            shapes_of.append(shape)
+            shape_repeats[shape] = shape_repeats.get(shape, 0) + 1
+        for i in range(count):
+            text = texts[i]
+            shaped[i] = shape_repeats[shapes_of[i]] > 1
+            _local_row(text, i, count, labels[i], listed[i], repeats[text] > 1, shaped[i],
+                       title, &vectors.data[i * NFEATURES], &prose[i], &labelled[i], &comments[i])
+            local[i] = model.local_score(&vectors.data[i * NFEATURES])
+            lexical[i] = model.lexical_score(text)
+        _context_rows(local, lexical, prose, labelled, shaped, comments, count, vectors.data)
+        for i in range(count):
+            final[i] = model.final_score(&vectors.data[i * NFEATURES])
+            if labels[i] is None:
+                open_scores[nopen] = final[i]
+                nopen += 1
+        path = _best_path(open_scores, nopen, model.switch_cost)
+        keep = [False] * count
+        nopen = 0
+        for i in range(count):
+            if labels[i] is None:
+                keep[i] = path[nopen]
+                nopen += 1
+        return ([local[i] for i in range(count)], [final[i] for i in range(count)], vectors,
+                keep)
+    finally:
+        free(doubles)
+        free(flags)
