@@ -8,6 +8,9 @@ class Model:
 class Vectors(Sequence[list[float]]):
     def __len__(self) -> int: ...
     def __getitem__(self, index: int) -> list[float]: ...  # type: ignore[override]
+    def reasons(
+        self, model: Model, index: int, count: int, names: tuple[str, ...]
+    ) -> list[tuple[str, float]]: ...
 
 def decide(
     model: Model, texts: list[str], labels: list[Any], listed: list[bool]

@@ -40,10 +40,13 @@ cdef class _RegexClass:
 cdef _RegexClass _UPPER = None  # \p{Lu} of CAPITAL_WORD
 cdef _RegexClass _SPACE = None  # \s of the regex module (CAPITAL_WORD's (?<!\S))
 cdef object _F = None  # the reference module cleaner.pipeline.classify.features
+# What each category means to the features, by the identity of the Category member (enum
+# members hash in Python code): (rule_header, rule_credit, rule_junk, comments).
+cdef dict _CATEGORY_FLAGS = None
 
 
 cdef _setup_classify():
-    global _UPPER, _SPACE, _F
+    global _UPPER, _SPACE, _F, _CATEGORY_FLAGS
     if _F is not None:
         return
     import regex
@@ -55,6 +58,15 @@ cdef _setup_classify():
         raise ImportError("the feature lists changed: update cleaner/_native_classify.pxi")
     _UPPER = _RegexClass(regex.compile(r"\p{Lu}", features.CAPITAL_WORD.flags))
     _SPACE = _RegexClass(regex.compile(r"\s", features.CAPITAL_WORD.flags))
+    _CATEGORY_FLAGS = {
+        id(category): (
+            category in features.HEADER_CATEGORIES,
+            category in features.CREDIT_CATEGORIES,
+            category not in features.OTHER_GROUPS,
+            category is features.Category.COMMENTS,
+        )
+        for category in features.Category
+    }
     _F = features
 
 
@@ -117,6 +129,13 @@ cdef class Model:
         free(self.cuts)
         free(self.steps)
 
+    cdef inline double step(self, Py_ssize_t i, double value) noexcept:
+        # what feature i adds to the final score
+        cdef Py_ssize_t n = self.ncuts[i]
+        if n:
+            return self.steps[self.step_at[i] + _bisect_left(&self.cuts[self.cut_at[i]], n, value)]
+        return self.steps[self.step_at[i]]
+
     cdef inline double final_score(self, double *vector) noexcept:
         # Additive.score: base plus each feature's step, in the order of the names
         cdef double total = self.base
@@ -169,6 +188,35 @@ cdef class Vectors:
 
     cdef double *data
     cdef Py_ssize_t count
+
+    def reasons(self, Model model, Py_ssize_t index, Py_ssize_t count, tuple names):
+        """Additive.reasons of the line's vector: the ``count`` features that moved the
+        score most, by (-abs(part), name), each with round(part, 2); zero parts left out."""
+        cdef double *vector = &self.data[index * NFEATURES]
+        cdef double parts[NFEATURES]
+        cdef char taken[NFEATURES]
+        cdef Py_ssize_t i, k, best
+        cdef double a, b
+        for i in range(NFEATURES):
+            parts[i] = model.step(i, vector[i])
+            taken[i] = 0
+        found = []
+        for k in range(min(count, NFEATURES)):
+            best = -1
+            for i in range(NFEATURES):
+                if taken[i]:
+                    continue
+                if best < 0:
+                    best = i
+                    continue
+                a = -abs(parts[i])
+                b = -abs(parts[best])
+                if a < b or (a == b and names[i] < names[best]):
+                    best = i
+            taken[best] = 1
+            if parts[best]:
+                found.append((names[best], round(parts[best], 2)))
+        return found
 
     def __dealloc__(self):
         free(self.data)
@@ -316,7 +364,13 @@ cdef int _local_row(str text, Py_ssize_t index, Py_ssize_t count, object label, 
         last = text[tail_end - 1]
     sentence = (chars > 0 and (text[chars - 1] == u'"' or text[chars - 1] == u'”'
                                or text[chars - 1] == u'»')) or (has_last and _is_sentence_mark(last))
-    category = label.category if label is not None else None
+    cdef tuple flags = None
+    if label is not None:
+        category = label.category
+        flags = _CATEGORY_FLAGS.get(id(category))
+        if flags is None:  # not a Category member: ask as the reference does
+            flags = (category in _F.HEADER_CATEGORIES, category in _F.CREDIT_CATEGORIES,
+                     category not in _F.OTHER_GROUPS, category is _F.Category.COMMENTS)
     row[0] = log1p(<double>chars)
     row[1] = log1p(<double>nwords)
     row[2] = chars < 30
@@ -343,12 +397,12 @@ cdef int _local_row(str text, Py_ssize_t index, Py_ssize_t count, object label, 
     row[19] = _numbered(text, chars)
     row[20] = chars > 0 and Py_UNICODE_ISLOWER(text[0])
     row[21] = _web_mark(head, hn)
-    if category is None:
+    if flags is None:
         row[22] = row[23] = row[24] = 0.0
     else:
-        row[22] = category in _F.HEADER_CATEGORIES
-        row[23] = category in _F.CREDIT_CATEGORIES
-        row[24] = category not in _F.OTHER_GROUPS
+        row[22] = flags[0]
+        row[23] = flags[1]
+        row[24] = flags[2]
     row[25] = repeated
     row[26] = shaped
     row[27] = index > 0 and chars >= 15 and text in title
@@ -357,7 +411,7 @@ cdef int _local_row(str text, Py_ssize_t index, Py_ssize_t count, object label, 
     is_prose = nwords >= PROSE_WORDS or (sentence and nwords >= PROSE_SENTENCE_WORDS)
     prose[0] = is_prose and label is None
     labelled[0] = label is not None
-    comments[0] = category is _F.Category.COMMENTS
+    comments[0] = flags is not None and flags[3]
     return 0
 
 

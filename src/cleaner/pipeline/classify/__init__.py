@@ -33,7 +33,10 @@ class Decision:
 
     def reasons(self, model: LineModel, index: int, count: int = 3) -> str:
         """The line's final score and the features that weighed most, as a phrase."""
-        parts = model.final.reasons(self.vectors[index], count)
+        if native.compiled is not None and isinstance(self.vectors, native.compiled.Vectors):
+            parts = self.vectors.reasons(_compiled_model(model), index, count, model.final.names)
+        else:
+            parts = model.final.reasons(self.vectors[index], count)
         named = ", ".join(f"{name} {value:+.1f}" for name, value in parts)
         return f"score {self.scores[index]:+.1f} ({named})"
 
