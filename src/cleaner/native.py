@@ -9,6 +9,7 @@ call, so a test can switch paths by setting it.
 
 from __future__ import annotations
 
+import importlib
 import os
 import warnings
 from types import ModuleType
@@ -25,7 +26,7 @@ def _load() -> ModuleType | None:
     if pure_forced():
         return None
     try:
-        from . import _native
+        module = importlib.import_module("cleaner._native")
     except ImportError as exc:
         warnings.warn(
             f"cleaner: the compiled extension is not available ({exc}); running the "
@@ -35,7 +36,7 @@ def _load() -> ModuleType | None:
             stacklevel=2,
         )
         return None
-    return _native
+    return module
 
 
 compiled: ModuleType | None = _load()
