@@ -168,8 +168,7 @@ def html_table(name: str, pages: list[str], repeat: int) -> None:
     ):
         print(f"  {system:23} {1000 * seconds / len(pages):7.2f} ms/page (CPU)")
     print(
-        f"  time ratio cleaner / extract(): {mine / plain:.2f}; "
-        f"/ with metadata: {mine / meta:.2f}"
+        f"  time ratio cleaner / extract(): {mine / plain:.2f}; / with metadata: {mine / meta:.2f}"
     )
 
 
