@@ -13,6 +13,26 @@ DEF PROSE_SENTENCE_WORDS = 8
 DEF PROSE_WORDS = 25
 
 
+cdef extern from "Python.h":
+    int _KIND "PyUnicode_KIND"(object)
+    void *_DATA "PyUnicode_DATA"(object)
+    Py_UCS4 _READ "PyUnicode_READ"(int, void *, Py_ssize_t) noexcept nogil
+
+
+cdef inline bint _alnum(Py_UCS4 ch) noexcept:
+    # str.isalnum() of one character (re's \w without "_"), ASCII read from a table
+    if ch < 128:
+        return (u'0' <= ch <= u'9') or (u'a' <= ch <= u'z') or (u'A' <= ch <= u'Z')
+    return Py_UNICODE_ISALNUM(ch)
+
+
+cdef inline bint _decimal(Py_UCS4 ch) noexcept:
+    # re's \d
+    if ch < 128:
+        return u'0' <= ch <= u'9'
+    return Py_UNICODE_ISDECIMAL(ch)
+
+
 cdef class _RegexClass:
     """Whether a character matches a one-character ``regex`` pattern, asked of the pattern
     once per character of the Basic Multilingual Plane and remembered (always asked above)."""
@@ -162,15 +182,17 @@ cdef class Model:
         cdef Py_ssize_t n = min(len(lowered), LEXICON_CHARS), i = 0, start, count = 0
         cdef double total = 0.0
         cdef Py_UCS4 ch
+        cdef int kind = _KIND(lowered)
+        cdef void *data = _DATA(lowered)
         words = self.words
         while i < n and count < LEXICON_WORDS:
-            ch = lowered[i]
-            if Py_UNICODE_ISALNUM(ch) and not Py_UNICODE_ISDECIMAL(ch):
+            ch = _READ(kind, data, i)
+            if _alnum(ch) and not _decimal(ch):
                 start = i
                 i += 1
                 while i < n:
-                    ch = lowered[i]
-                    if not (Py_UNICODE_ISALNUM(ch) and not Py_UNICODE_ISDECIMAL(ch)):
+                    ch = _READ(kind, data, i)
+                    if not (_alnum(ch) and not _decimal(ch)):
                         break
                     i += 1
                 weight = words.get(lowered[start:i])
@@ -246,22 +268,22 @@ cdef inline bint _is_sentence_mark(Py_UCS4 ch) noexcept:
 
 cdef inline bint _is_word(Py_UCS4 ch) noexcept:
     # re's \w
-    return Py_UNICODE_ISALNUM(ch) or ch == u'_'
+    return _alnum(ch) or ch == u'_'
 
 
-cdef Py_ssize_t _link_separators(str head, Py_ssize_t n) noexcept:
+cdef Py_ssize_t _link_separators(int kind, void *data, Py_ssize_t n) noexcept:
     # len(LINK_SEPARATORS.findall(head)): " (?:\||•|·|/|::|»|›) ", leftmost, not overlapping
     cdef Py_ssize_t i = 0, count = 0, width
     cdef Py_UCS4 ch
     while i + 2 < n:
-        if head[i] == u' ':
-            ch = head[i + 1]
+        if _READ(kind, data, i) == u' ':
+            ch = _READ(kind, data, i + 1)
             width = 0
             if ch == u'|' or ch == u'•' or ch == u'·' or ch == u'/' or ch == u'»' or ch == u'›':
                 width = 1
-            elif ch == u':' and i + 3 < n and head[i + 2] == u':':
+            elif ch == u':' and i + 3 < n and _READ(kind, data, i + 2) == u':':
                 width = 2
-            if width and i + width + 1 < n and head[i + width + 1] == u' ':
+            if width and i + width + 1 < n and _READ(kind, data, i + width + 1) == u' ':
                 count += 1
                 i += width + 2
                 continue
@@ -269,44 +291,44 @@ cdef Py_ssize_t _link_separators(str head, Py_ssize_t n) noexcept:
     return count
 
 
-cdef bint _web_mark(str head, Py_ssize_t n) noexcept:
+cdef bint _web_mark(int kind, void *data, Py_ssize_t n) noexcept:
     # WEB_MARK.search(head): http|www\.|@|\.(?:com|org|net)\b
     cdef Py_ssize_t i
     cdef Py_UCS4 ch
     for i in range(n):
-        ch = head[i]
+        ch = _READ(kind, data, i)
         if ch == u'@':
             return True
-        if ch == u'h' and i + 3 < n and head[i + 1] == u't' and head[i + 2] == u't' and head[i + 3] == u'p':
+        if ch == u'h' and i + 3 < n and _READ(kind, data, i + 1) == u't' and _READ(kind, data, i + 2) == u't' and _READ(kind, data, i + 3) == u'p':
             return True
-        if ch == u'w' and i + 3 < n and head[i + 1] == u'w' and head[i + 2] == u'w' and head[i + 3] == u'.':
+        if ch == u'w' and i + 3 < n and _READ(kind, data, i + 1) == u'w' and _READ(kind, data, i + 2) == u'w' and _READ(kind, data, i + 3) == u'.':
             return True
         if ch == u'.' and i + 3 < n:
-            if ((head[i + 1] == u'c' and head[i + 2] == u'o' and head[i + 3] == u'm')
-                    or (head[i + 1] == u'o' and head[i + 2] == u'r' and head[i + 3] == u'g')
-                    or (head[i + 1] == u'n' and head[i + 2] == u'e' and head[i + 3] == u't')):
-                if i + 4 == n or not _is_word(head[i + 4]):
+            if ((_READ(kind, data, i + 1) == u'c' and _READ(kind, data, i + 2) == u'o' and _READ(kind, data, i + 3) == u'm')
+                    or (_READ(kind, data, i + 1) == u'o' and _READ(kind, data, i + 2) == u'r' and _READ(kind, data, i + 3) == u'g')
+                    or (_READ(kind, data, i + 1) == u'n' and _READ(kind, data, i + 2) == u'e' and _READ(kind, data, i + 3) == u't')):
+                if i + 4 == n or not _is_word(_READ(kind, data, i + 4)):
                     return True
     return False
 
 
-cdef bint _numbered(str text, Py_ssize_t n) noexcept:
+cdef bint _numbered(int kind, void *data, Py_ssize_t n) noexcept:
     # NUMBERED.match(text): \d{1,3}[.)] (re's \d)
     cdef Py_ssize_t k = 0
-    while k < n and k < 4 and Py_UNICODE_ISDECIMAL(text[k]):
+    while k < n and k < 4 and _decimal(_READ(kind, data, k)):
         k += 1
     if k < 1 or k > 3 or k + 1 >= n:
         return False
-    return (text[k] == u'.' or text[k] == u')') and text[k + 1] == u' '
+    return (_READ(kind, data, k) == u'.' or _READ(kind, data, k) == u')') and _READ(kind, data, k + 1) == u' '
 
 
-cdef bint _isupper(str head, Py_ssize_t n) noexcept:
+cdef bint _isupper(int kind, void *data, Py_ssize_t n) noexcept:
     # str.isupper(), as CPython computes it
     cdef bint cased = False
     cdef Py_ssize_t i
     cdef Py_UCS4 ch
     for i in range(n):
-        ch = head[i]
+        ch = _READ(kind, data, i)
         if Py_UNICODE_ISLOWER(ch) or Py_UNICODE_ISTITLE(ch):
             return False
         if not cased and Py_UNICODE_ISUPPER(ch):
@@ -321,7 +343,7 @@ cdef str _shape_of(str text):
     cdef str lowered = text.lower()
     cdef Py_UCS4 ch
     for ch in lowered:
-        if Py_UNICODE_ISDECIMAL(ch):
+        if _decimal(ch):
             return _F.DIGITS.sub("0", lowered)
     return lowered
 
@@ -337,12 +359,14 @@ cdef int _local_row(str text, Py_ssize_t index, Py_ssize_t count, object label, 
     cdef Py_ssize_t commas = 0, tail_start, tail_end
     cdef Py_UCS4 ch, prev = u' ', last = 0
     cdef bint prev_space = True, sentence, has_last
+    cdef int kind = _KIND(text)
+    cdef void *data = _DATA(text)
     for i in range(chars):
-        ch = text[i]
+        ch = _READ(kind, data, i)
         if ch == u' ':
             nwords += 1
     for i in range(hn):
-        ch = head[i]
+        ch = _READ(kind, data, i)
         if ch == u' ':
             head_words += 1
         elif ch == u',':
@@ -352,18 +376,18 @@ cdef int _local_row(str text, Py_ssize_t index, Py_ssize_t count, object label, 
         if prev_space and _UPPER.test(ch):
             capitals += 1
         prev_space = _SPACE.test(ch)
-        if not (Py_UNICODE_ISALNUM(ch) or ch == u'_' or Py_UNICODE_ISSPACE(ch)):
+        if not (_alnum(ch) or ch == u'_' or Py_UNICODE_ISSPACE(ch)):
             symbols += 1
     # tail = text[-6:].rstrip(CLOSERS); last = tail[-1:]
     tail_start = chars - 6 if chars > 6 else 0
     tail_end = chars
-    while tail_end > tail_start and _is_closer(text[tail_end - 1]):
+    while tail_end > tail_start and _is_closer(_READ(kind, data, tail_end - 1)):
         tail_end -= 1
     has_last = tail_end > tail_start
     if has_last:
-        last = text[tail_end - 1]
-    sentence = (chars > 0 and (text[chars - 1] == u'"' or text[chars - 1] == u'”'
-                               or text[chars - 1] == u'»')) or (has_last and _is_sentence_mark(last))
+        last = _READ(kind, data, tail_end - 1)
+    sentence = (chars > 0 and (_READ(kind, data, chars - 1) == u'"' or _READ(kind, data, chars - 1) == u'”'
+                               or _READ(kind, data, chars - 1) == u'»')) or (has_last and _is_sentence_mark(last))
     cdef tuple flags = None
     if label is not None:
         category = label.category
@@ -381,10 +405,10 @@ cdef int _local_row(str text, Py_ssize_t index, Py_ssize_t count, object label, 
     row[7] = has_last and last == u':'
     # tail.endswith(("…", "..."))
     row[8] = has_last and (last == u'…' or (tail_end - tail_start >= 3 and last == u'.'
-                                             and text[tail_end - 2] == u'.' and text[tail_end - 3] == u'.'))
-    row[9] = has_last and Py_UNICODE_ISALNUM(last)
+                                             and _READ(kind, data, tail_end - 2) == u'.' and _READ(kind, data, tail_end - 3) == u'.'))
+    row[9] = has_last and _alnum(last)
     row[10] = <double>capitals / <double>head_words
-    row[11] = hn >= 4 and _isupper(head, hn)
+    row[11] = hn >= 4 and _isupper(kind, data, hn)
     row[12] = <double>digits / <double>size
     row[13] = <double>symbols / <double>size
     cdef double mean_word = <double>(size - head_words + 1) / <double>head_words
@@ -392,11 +416,11 @@ cdef int _local_row(str text, Py_ssize_t index, Py_ssize_t count, object label, 
     cdef double comma_share = <double>commas / <double>nwords
     row[15] = 1.0 if 1.0 < comma_share else comma_share
     row[16] = nwords <= 8 and _F.DATE_MARK.search(head) is not None
-    row[17] = _link_separators(head, hn) >= 2
+    row[17] = _link_separators(kind, data, hn) >= 2
     row[18] = marked
-    row[19] = _numbered(text, chars)
-    row[20] = chars > 0 and Py_UNICODE_ISLOWER(text[0])
-    row[21] = _web_mark(head, hn)
+    row[19] = _numbered(kind, data, chars)
+    row[20] = chars > 0 and Py_UNICODE_ISLOWER(_READ(kind, data, 0))
+    row[21] = _web_mark(kind, data, hn)
     if flags is None:
         row[22] = row[23] = row[24] = 0.0
     else:
