@@ -28,6 +28,7 @@ from cleaner.categories import Category
 from cleaner.pipeline.classify import decide
 from cleaner.pipeline.classify.model import HTML_MODEL, TEXT_MODEL, load_model
 from cleaner.pipeline.labels import Label
+from cleaner.text.lines import segment
 
 from .conftest import FIXTURES, ROOT
 from .strategies import PROSE, documents, page_dumps
@@ -105,6 +106,29 @@ def test_the_classifier_gives_the_same_numbers(
 
         fast, pure = both(extension, run)
         assert repr(fast) == repr(pure)  # repr: NaN-safe, and -0.0 differs from 0.0
+
+
+BREAKS = st.sampled_from(["\n", "\r\n", "\r", "\x0b", "\x0c", "\x1c", "\x85", "\u2028", "\n\n"])
+SPACES = st.sampled_from([" ", "  ", "\u00a0", " \u00a0 ", "\t", "\u200b", "\u3000", ""])
+
+
+@SETTINGS
+@given(
+    st.one_of(
+        documents(),
+        st.text(),
+        st.lists(st.tuples(SPACES, ODD_LINE, SPACES, BREAKS), max_size=20).map(
+            lambda parts: "".join("".join(part) for part in parts)
+        ),
+    )
+)
+def test_splitting_gives_the_same_lines(extension: ModuleType, text: str) -> None:
+    def run() -> list[tuple[Any, ...]]:
+        lines = segment(text)
+        return [(x.index, x.text, x.key, x.start, x.end, x.indent) for x in lines]
+
+    fast, pure = both(extension, run)
+    assert fast == pure
 
 
 @SETTINGS
