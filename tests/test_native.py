@@ -199,6 +199,17 @@ def test_without_the_extension_the_pure_path_runs_with_a_warning() -> None:
     assert "RuntimeWarning" in done.stderr and "pure-Python path" in done.stderr
 
 
+def test_a_build_of_other_source_is_not_used() -> None:
+    code = (
+        "import sys, types; stale = types.ModuleType('cleaner._native')\n"
+        "stale.__file__ = 'old.so'; sys.modules['cleaner._native'] = stale\n"
+        "from cleaner import native\n"
+        "print(native.compiled)"
+    )
+    done = python(code)
+    assert done.stdout.strip() == "None" and "from other source" in done.stderr
+
+
 def test_the_compiled_path_is_used_when_built(extension: ModuleType) -> None:
     done = python("import cleaner.native as n; print(n.compiled is not None)")
     assert done.stdout.strip() == "True"

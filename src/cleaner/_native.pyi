@@ -2,6 +2,8 @@
 from collections.abc import Sequence
 from typing import Any
 
+VERSION: int
+
 class Model:
     def __init__(self, model: Any) -> None: ...
 

@@ -24,5 +24,8 @@ from cpython.unicode cimport (
     Py_UNICODE_ISUPPER,
 )
 
+# cleaner.native uses this build only when its VERSION is this one.
+VERSION = 2
+
 include "_native_classify.pxi"
 include "_native_lines.pxi"

@@ -15,6 +15,9 @@ import warnings
 from types import ModuleType
 
 PURE_ENV = "CLEANER_PURE_PYTHON"
+# What this source expects of the extension; a build of older source (an editable install
+# not rebuilt since a pull) says another version and is not used.
+VERSION = 2
 
 
 def pure_forced() -> bool:
@@ -32,6 +35,14 @@ def _load() -> ModuleType | None:
             f"cleaner: the compiled extension is not available ({exc}); running the "
             f"pure-Python path, several times slower (set {PURE_ENV}=1 to choose it "
             "and silence this warning)",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+        return None
+    if getattr(module, "VERSION", None) != VERSION:
+        warnings.warn(
+            f"cleaner: the compiled extension at {module.__file__} is from other source "
+            "(rebuild it: pip install -e .); running the pure-Python path",
             RuntimeWarning,
             stacklevel=2,
         )
