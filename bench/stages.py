@@ -39,7 +39,10 @@ Spent = defaultdict[str, float]  # CPU seconds per stage
 def timed_clean(engine: cleaner.Cleaner, text: str, spent: Spent) -> None:
     """Run the text pipeline's stages on ``text``, adding each one's CPU time to ``spent``."""
     config = engine.config
-    doc = Document.of(text, engine.rules, keep=config.keep, find_article=config.find_article)
+    model = engine.model(cleaner.Mode.TEXT)  # the line classifier, as Cleaner.clean runs it
+    doc = Document.of(
+        text, engine.rules, keep=config.keep, find_article=config.find_article, model=model
+    )
     clock = time.process_time
     for stage in STAGES:
         if stage is label_lines:
