@@ -17,6 +17,11 @@ cdef extern from "Python.h":
     int _KIND "PyUnicode_KIND"(object)
     void *_DATA "PyUnicode_DATA"(object)
     Py_UCS4 _READ "PyUnicode_READ"(int, void *, Py_ssize_t) noexcept nogil
+    bint _IS_ASCII "PyUnicode_IS_ASCII"(object)
+
+
+cdef unsigned long long _FNV_OFFSET = 14695981039346656037ULL
+cdef unsigned long long _FNV_PRIME = 1099511628211ULL
 
 
 cdef inline bint _alnum(Py_UCS4 ch) noexcept:
@@ -107,8 +112,16 @@ cdef class Model:
 
     cdef double local_weights[NLOCAL]
     cdef double local_bias
-    cdef dict words
     cdef double lexicon_bias
+    # The lexicon as an open-addressing table over the words' code points (FNV-1a hashes,
+    # linear probing): a word is looked up where it stands in the line, no str made.
+    cdef Py_UCS4 *pool
+    cdef Py_ssize_t *word_at
+    cdef Py_ssize_t *word_len
+    cdef double *word_weight
+    cdef unsigned long long *word_hash
+    cdef Py_ssize_t *slots
+    cdef Py_ssize_t mask
     cdef double *cuts
     cdef double *steps
     cdef Py_ssize_t ncuts[NFEATURES]
@@ -124,7 +137,7 @@ cdef class Model:
         for i in range(NLOCAL):
             self.local_weights[i] = weights[i]
         self.local_bias = model.local.bias
-        self.words = dict(model.lexicon.weights)
+        self._build_lexicon(model.lexicon.weights)
         self.lexicon_bias = model.lexicon.bias
         final = model.final
         for i in range(NFEATURES):
@@ -148,6 +161,79 @@ cdef class Model:
     def __dealloc__(self):
         free(self.cuts)
         free(self.steps)
+        free(self.pool)
+        free(self.word_at)
+        free(self.word_len)
+        free(self.word_weight)
+        free(self.word_hash)
+        free(self.slots)
+
+    cdef int _build_lexicon(self, weights) except -1:
+        cdef Py_ssize_t count = len(weights), chars = 0, i = 0, j, size = 8, at = 0
+        cdef unsigned long long h
+        cdef str word
+        for word in weights:
+            chars += len(word)
+        while size < 2 * count + 2:
+            size *= 2
+        self.mask = size - 1
+        self.pool = <Py_UCS4 *>malloc(max(chars, 1) * sizeof(Py_UCS4))
+        self.word_at = <Py_ssize_t *>malloc(max(count, 1) * sizeof(Py_ssize_t))
+        self.word_len = <Py_ssize_t *>malloc(max(count, 1) * sizeof(Py_ssize_t))
+        self.word_weight = <double *>malloc(max(count, 1) * sizeof(double))
+        self.word_hash = <unsigned long long *>malloc(max(count, 1) * sizeof(unsigned long long))
+        self.slots = <Py_ssize_t *>malloc(size * sizeof(Py_ssize_t))
+        if (self.pool == NULL or self.word_at == NULL or self.word_len == NULL
+                or self.word_weight == NULL or self.word_hash == NULL or self.slots == NULL):
+            raise MemoryError()
+        for j in range(size):
+            self.slots[j] = -1
+        for word, weight in weights.items():
+            h = _FNV_OFFSET
+            self.word_at[i] = at
+            self.word_len[i] = len(word)
+            for ch in word:
+                self.pool[at] = ch
+                at += 1
+                h = (h ^ <unsigned long long>ch) * _FNV_PRIME
+            self.word_hash[i] = h
+            self.word_weight[i] = weight
+            j = <Py_ssize_t>(h & <unsigned long long>self.mask)
+            while self.slots[j] >= 0:
+                j = (j + 1) & self.mask
+            self.slots[j] = i
+            i += 1
+        return 0
+
+    cdef inline double _weight(self, int kind, void *data, Py_ssize_t start, Py_ssize_t end,
+                               bint ascii_lower) noexcept:
+        # the lexicon's weight of the word at data[start:end] (lower-cased on the fly when
+        # ascii_lower), 0.0 when it is not listed: dict.get(word, 0.0)
+        cdef unsigned long long h = _FNV_OFFSET
+        cdef Py_ssize_t i, j, k, length = end - start
+        cdef Py_UCS4 ch
+        cdef Py_UCS4 *chars
+        for i in range(start, end):
+            ch = _READ(kind, data, i)
+            if ascii_lower and u'A' <= ch <= u'Z':
+                ch = <Py_UCS4>(<unsigned int>ch + 32)
+            h = (h ^ <unsigned long long>ch) * _FNV_PRIME
+        j = <Py_ssize_t>(h & <unsigned long long>self.mask)
+        while True:
+            k = self.slots[j]
+            if k < 0:
+                return 0.0
+            if self.word_hash[k] == h and self.word_len[k] == length:
+                chars = &self.pool[self.word_at[k]]
+                for i in range(length):
+                    ch = _READ(kind, data, start + i)
+                    if ascii_lower and u'A' <= ch <= u'Z':
+                        ch = <Py_UCS4>(<unsigned int>ch + 32)
+                    if chars[i] != ch:
+                        break
+                else:
+                    return self.word_weight[k]
+            j = (j + 1) & self.mask
 
     cdef inline double step(self, Py_ssize_t i, double value) noexcept:
         # what feature i adds to the final score
@@ -177,14 +263,15 @@ cdef class Model:
         return total
 
     cdef double lexical_score(self, str text) except? -1.0:
-        # Lexicon.score over words_of(text): runs of re's [^\W\d_] in text.lower()[:300]
-        cdef str lowered = text.lower()
+        # Lexicon.score over words_of(text): runs of re's [^\W\d_] in text.lower()[:300];
+        # an ASCII line is lower-cased on the fly (str.lower() maps only A-Z there)
+        cdef bint ascii = _IS_ASCII(text)
+        cdef str lowered = text if ascii else text.lower()
         cdef Py_ssize_t n = min(len(lowered), LEXICON_CHARS), i = 0, start, count = 0
         cdef double total = 0.0
         cdef Py_UCS4 ch
         cdef int kind = _KIND(lowered)
         cdef void *data = _DATA(lowered)
-        words = self.words
         while i < n and count < LEXICON_WORDS:
             ch = _READ(kind, data, i)
             if _alnum(ch) and not _decimal(ch):
@@ -195,8 +282,7 @@ cdef class Model:
                     if not (_alnum(ch) and not _decimal(ch)):
                         break
                     i += 1
-                weight = words.get(lowered[start:i])
-                total += 0.0 if weight is None else <double>weight
+                total += self._weight(kind, data, start, i, ascii)
                 count += 1
             else:
                 i += 1
