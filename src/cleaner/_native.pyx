@@ -27,5 +27,7 @@ from cpython.unicode cimport (
 # cleaner.native uses this build only when its VERSION is this one.
 VERSION = 2
 
+include "_native_chars.pxi"
+include "_native_features.pxi"
 include "_native_classify.pxi"
 include "_native_lines.pxi"
