@@ -78,9 +78,9 @@ cdef _setup_classify():
     from cleaner.pipeline.classify import features
 
     if features.CAPITAL_WORD.pattern != r"(?<!\S)\p{Lu}":
-        raise ImportError("CAPITAL_WORD changed: update cleaner/_native_classify.pxi")
+        raise ImportError("the compiled classifier is out of date: CAPITAL_WORD changed")
     if len(features.LOCAL_FEATURES) != NLOCAL or len(features.CONTEXT_FEATURES) != NCONTEXT:
-        raise ImportError("the feature lists changed: update cleaner/_native_classify.pxi")
+        raise ImportError("the compiled classifier is out of date: the feature lists changed")
     _UPPER = _RegexClass(regex.compile(r"\p{Lu}", features.CAPITAL_WORD.flags))
     _SPACE = _RegexClass(regex.compile(r"\s", features.CAPITAL_WORD.flags))
     _CATEGORY_FLAGS = {

@@ -10,6 +10,7 @@ inform their neighbours' scores but take no part in the path.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -51,9 +52,11 @@ def decide(
 
     The compiled path (`cleaner.native`) computes the same, step for step.
     """
-    if native.compiled is not None:
+    compiled = _compiled_model(model) if native.compiled is not None else None
+    if compiled is not None:
+        assert native.compiled is not None
         local, scores, vectors, keep = native.compiled.decide(
-            _compiled_model(model), list(texts), list(labels), list(listed)
+            compiled, list(texts), list(labels), list(listed)
         )
         return Decision(local, scores, vectors, keep)
     rows, shapes = local_features(texts, labels, listed)
@@ -76,12 +79,19 @@ MAX_COMPILED = 8
 
 
 def _compiled_model(model: LineModel) -> Any:
+    """The compiled path's copy of ``model``; None (with a warning, and the pure path from
+    then on) when the extension computes other features than this source."""
     entry = _COMPILED.get(id(model))
     if entry is None or entry[0] is not model:
         if len(_COMPILED) >= MAX_COMPILED:
             _COMPILED.clear()
         assert native.compiled is not None
-        entry = _COMPILED[id(model)] = (model, native.compiled.Model(model))
+        try:
+            entry = _COMPILED[id(model)] = (model, native.compiled.Model(model))
+        except ImportError as exc:
+            warnings.warn(f"cleaner: {exc}; running the pure-Python path", stacklevel=3)
+            native.compiled = None
+            return None
     return entry[1]
 
 
