@@ -17,7 +17,6 @@ class Vectors(Sequence[list[float]]):
 def decide(
     model: Model, texts: list[str], labels: list[Any], listed: list[bool]
 ) -> tuple[list[float], list[float], Vectors, list[bool]]: ...
-
 def segment(
     source: str, line_type: type[Any], list_marker: Any, normalize_line: Any, nfc: bool
 ) -> list[Any]: ...
