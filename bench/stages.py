@@ -22,7 +22,6 @@ from collections import defaultdict
 from pathlib import Path
 
 import cleaner
-from cleaner.config import Mode
 from cleaner.pipeline import STAGES, Document
 from cleaner.pipeline.stages.line_rules import label_lines
 from cleaner.rules import Scope
@@ -40,9 +39,9 @@ Spent = defaultdict[str, float]  # CPU seconds per stage
 def timed_clean(engine: cleaner.Cleaner, text: str, spent: Spent) -> None:
     """Run the text pipeline's stages on ``text``, adding each one's CPU time to ``spent``."""
     config = engine.config
-    model = engine.model(Mode.TEXT)
+    model = engine.model(cleaner.Mode.TEXT)  # the line classifier, as Cleaner.clean runs it
     doc = Document.of(
-        text, engine.rules, keep=config.keep, find_article=model is not None, model=model
+        text, engine.rules, keep=config.keep, find_article=config.find_article, model=model
     )
     clock = time.process_time
     for stage in STAGES:

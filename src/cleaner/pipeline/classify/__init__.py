@@ -10,9 +10,12 @@ inform their neighbours' scores but take no part in the path.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
+from ... import native
 from ..labels import Label
 from .features import context_features, local_features
 from .model import HTML_MODEL, TEXT_MODEL, LineModel, ModelError, load_model
@@ -26,12 +29,15 @@ class Decision:
 
     local: list[float]
     scores: list[float]
-    vectors: list[list[float]]
+    vectors: Sequence[Sequence[float]]
     keep: list[bool]
 
     def reasons(self, model: LineModel, index: int, count: int = 3) -> str:
         """The line's final score and the features that weighed most, as a phrase."""
-        parts = model.final.reasons(self.vectors[index], count)
+        if native.compiled is not None and isinstance(self.vectors, native.compiled.Vectors):
+            parts = self.vectors.reasons(_compiled_model(model), index, count, model.final.names)
+        else:
+            parts = model.final.reasons(self.vectors[index], count)
         named = ", ".join(f"{name} {value:+.1f}" for name, value in parts)
         return f"score {self.scores[index]:+.1f} ({named})"
 
@@ -42,7 +48,17 @@ def decide(
     labels: Sequence[Label | None],
     listed: Sequence[bool],
 ) -> Decision:
-    """Score the lines and find the article's lines among those no rule removed."""
+    """Score the lines and find the article's lines among those no rule removed.
+
+    The compiled path (`cleaner.native`) computes the same, step for step.
+    """
+    compiled = _compiled_model(model) if native.compiled is not None else None
+    if compiled is not None:
+        assert native.compiled is not None
+        local, scores, vectors, keep = native.compiled.decide(
+            compiled, list(texts), list(labels), list(listed)
+        )
+        return Decision(local, scores, vectors, keep)
     rows, shapes = local_features(texts, labels, listed)
     local = [model.local.score(row) for row in rows]
     lexical = [model.lexicon.score(text) for text in texts]
@@ -55,6 +71,28 @@ def decide(
     for index, kept in zip(open_lines, path, strict=True):
         keep[index] = kept
     return Decision(local, scores, vectors, keep)
+
+
+# The compiled path's copy of each model in use, by identity (the model kept alive with it).
+_COMPILED: dict[int, tuple[LineModel, Any]] = {}
+MAX_COMPILED = 8
+
+
+def _compiled_model(model: LineModel) -> Any:
+    """The compiled path's copy of ``model``; None (with a warning, and the pure path from
+    then on) when the extension computes other features than this source."""
+    entry = _COMPILED.get(id(model))
+    if entry is None or entry[0] is not model:
+        if len(_COMPILED) >= MAX_COMPILED:
+            _COMPILED.clear()
+        assert native.compiled is not None
+        try:
+            entry = _COMPILED[id(model)] = (model, native.compiled.Model(model))
+        except ImportError as exc:
+            warnings.warn(f"cleaner: {exc}; running the pure-Python path", stacklevel=3)
+            native.compiled = None
+            return None
+    return entry[1]
 
 
 __all__ = [
