@@ -166,6 +166,9 @@ def dev_texts(html: bool) -> list[str]:
 def test_the_dev_corpora_clean_the_same(extension: ModuleType) -> None:
     if not (DEV / "aeb-dev" / "ground-truth.json").is_file():
         pytest.skip(f"dev corpora not found at {DEV}")
+    pytest.importorskip(
+        "html_text", reason="the text dumps need html-text: pip install -e '.[bench]'"
+    )
     assert_same(extension, dev_texts(html=False))
     assert_same(extension, dev_texts(html=True), mode="html")
 
