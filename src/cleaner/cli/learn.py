@@ -20,7 +20,7 @@ from ..inputs import DecodeError, decode, looks_like_html
 from ..io import AtomicFile, Interrupted, installed
 from ..learn import DEFAULT_MAX_LINES, Guards, Learned, Learner, explain
 from ..rules.sites import check_site, site_of
-from .args import DEFAULT_MAX_BYTES, DOC_GLOBS, JSONL_GLOBS
+from .args import DEFAULT_MAX_BYTES, DOC_GLOBS, JSONL_GLOBS, _at_least, _whole
 from .inputs import Record, discover, parse_line, read_document, read_jsonl
 from .report import Counts, Reporter
 
@@ -36,6 +36,9 @@ Full guide: docs/cli.md
 """
 DEFAULTS = Guards()
 
+# Page and line counts of the guards: a repeat needs two pages at least.
+_COUNT = _at_least(2)
+
 
 def _share(text: str) -> float:
     try:
@@ -44,26 +47,6 @@ def _share(text: str) -> float:
         raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
     if not 0 < value <= 1:
         raise argparse.ArgumentTypeError(f"must be above 0 and at most 1, not {value}")
-    return value
-
-
-def _size(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
-    return value
-
-
-def _count(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 2:
-        raise argparse.ArgumentTypeError(f"must be 2 or more, not {value}")
     return value
 
 
@@ -128,7 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     inp.add_argument(
         "--max-bytes",
-        type=_size,
+        type=_whole,
         default=DEFAULT_MAX_BYTES,
         metavar="N",
         help="skip documents larger than N bytes (default: 64 MiB; 0: no limit)",
@@ -150,21 +133,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     guards.add_argument(
         "--min-pages",
-        type=_count,
+        type=_COUNT,
         default=DEFAULTS.min_pages,
         metavar="N",
         help=f"and at least this many pages (default {DEFAULTS.min_pages})",
     )
     guards.add_argument(
         "--min-site-pages",
-        type=_count,
+        type=_COUNT,
         default=DEFAULTS.min_site_pages,
         metavar="N",
         help=f"a site with fewer pages yields nothing (default {DEFAULTS.min_site_pages})",
     )
     guards.add_argument(
         "--max-lines",
-        type=_count,
+        type=_COUNT,
         default=DEFAULT_MAX_LINES,
         metavar="N",
         help="distinct lines counted exactly (about 280 bytes each) before lines seen once "
