@@ -12,7 +12,8 @@ of its words over the square root of its document's lines.
 
 The model (`cleaner.pipeline.classify.model`) is fitted in three steps: the local score,
 a logistic regression on the local features; the lexicon, a logistic regression on each
-line's words (scikit-learn), cross-fitted over two halves of the training sites so that
+line's words (scikit-learn; only words that lines of at least 5 sites hold, so no site's
+own name is learned), cross-fitted over two halves of the training sites so that
 the final score learns from lexical scores of words it did not see; the final score,
 boosted one-split trees (LightGBM) over the local and context features, summed per feature
 into step functions. The switch cost of the sequence step is the one with the best mean
@@ -35,7 +36,7 @@ import json
 import pickle
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -72,7 +73,8 @@ FOLDS = 5
 SWITCH_COSTS = (0.0, 0.1, 0.25, 0.5, 1.0)
 LOCAL_C = 1.0
 LEXICON_C = 0.5
-LEXICON_MIN_PAGES = 5
+# A word is learned only when lines of this many sites hold it: no site's own name or jargon.
+LEXICON_MIN_SITES = 5
 LEXICON_WORDS = 20000
 LEXICON_ROUND = 4
 TREES = 600
@@ -254,9 +256,19 @@ def fit_lexicon(docs: Sequence[Doc]) -> dict[str, Any]:
     texts = [
         t for d, m in zip(docs, masks, strict=True) for t, k in zip(d.texts, m, strict=True) if k
     ]
-    vectorizer = CountVectorizer(
-        analyzer=words_of, min_df=LEXICON_MIN_PAGES, max_features=LEXICON_WORDS
+    sites: dict[str, set[str]] = defaultdict(set)
+    lines: Counter[str] = Counter()
+    for doc, mask in zip(docs, masks, strict=True):
+        for text, learned in zip(doc.texts, mask, strict=True):
+            if learned:
+                found = set(words_of(text))
+                lines.update(found)
+                for word in found:
+                    sites[word].add(doc.site)
+    common = sorted(
+        (w for w in sites if len(sites[w]) >= LEXICON_MIN_SITES), key=lambda w: (-lines[w], w)
     )
+    vectorizer = CountVectorizer(analyzer=words_of, vocabulary=sorted(common[:LEXICON_WORDS]))
     counts = vectorizer.fit_transform(texts).astype(float)
     lengths = np.array([max(len(words_of(t)), 1) for t in texts], dtype=float)
     from scipy.sparse import diags
