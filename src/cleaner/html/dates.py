@@ -11,6 +11,8 @@ published one.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import Any
 
 from ..metadata.dates import find_dates, parse_date
@@ -55,27 +57,28 @@ def written_dates(tree: Any) -> frozenset[str]:
     return find_dates(" ".join(body.xpath(VISIBLE_TEXT)))
 
 
-def stated_date(value: str | None, page: str, written: frozenset[str] = frozenset()) -> str | None:
-    """A date only when the page states it: written in its visible text (``written``), or
-    in ISO form in its markup outside a URL (meta tag, time element, JSON-LD).
+def stated_date(
+    value: str | None, page: str, written: Callable[[], frozenset[str]] = frozenset
+) -> str | None:
+    """A date only when the page states it: in ISO form in its markup outside a URL (meta
+    tag, time element, JSON-LD), or written in its visible text (``written()``, read only
+    when the markup does not state it).
 
     >>> stated_date("2021-11-15", '<time datetime="2021-11-15">'), stated_date(
     ...     "2021-11-15", '<link href="https://ex.com/news/vote-2021-11-15">')
     ('2021-11-15', None)
-    >>> stated_date("2009-08-06", "<p>6. August 2009</p>", frozenset({"2009-08-06"}))
+    >>> stated_date("2009-08-06", "<p>6. August 2009</p>", lambda: frozenset({"2009-08-06"}))
     '2009-08-06'
     """
     date = parse_date(value)
     if date is None:
         return None
-    if date in written:
-        return date
     position = page.find(date)
     while position != -1:
         if not _in_url(page, position, position + len(date)):
             return date
         position = page.find(date, position + 1)
-    return None
+    return date if date in written() else None
 
 
 def _in_url(page: str, start: int, end: int) -> bool:
@@ -95,7 +98,7 @@ def page_dates(
 ) -> tuple[str | None, str | None]:
     """The page's published date (``published``, htmldate's original date) and its
     modified date when that differs, each only when stated."""
-    written = written_dates(tree)
+    written = functools.cache(lambda: written_dates(tree))
     date = stated_date(published, page, written)
     modified = markup_date(tree, url, original=False) if tree is not None else None
     updated = stated_date(modified, page, written)

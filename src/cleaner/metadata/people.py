@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import regex
 
 from ..text.features import is_person_name
@@ -28,7 +30,18 @@ ROLES = frozenset(
         "former", "head", "chief", "lead", "staff", "contributing", "redakteur",
         "redakteurin", "journalist", "journalistin", "rédacteur", "rédactrice", "redactor",
         "redactora", "autor", "autorin", "auteur", "last", "updated", "published", "posted",
-        "aktualisiert", "veröffentlicht",
+        "aktualisiert", "veröffentlicht", "member", "moderator", "veteran", "advisor",
+        "adviser", "trending", "joined", "premium", "super",
+    )
+)  # fmt: skip
+# Date words a byline's name runs into when the page prints the date after it ("Luke Kim
+# December 3"): months that are not also names or surnames (May, June, April, August,
+# March are), and weekdays.
+DATE_WORDS = frozenset(
+    (
+        "january", "february", "september", "october", "november", "december", "jan", "feb",
+        "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
     )
 )  # fmt: skip
 NOT_NAMES = frozenset(
@@ -114,12 +127,16 @@ def _is_name(candidate: str) -> bool:
 
 
 def _cut_role(candidate: str) -> str:
-    """The name before the first role word ("Jane Doe Senior Reporter" -> "Jane Doe")."""
+    """The name before the first role word and without the date words after it ("Jane Doe
+    Senior Reporter" -> "Jane Doe", "Luke Kim December" -> "Luke Kim")."""
     words = candidate.split()
     for index, word in enumerate(words):
         if index and word.lower().strip(".,:") in ROLES:
-            return " ".join(words[:index])
-    return candidate
+            words = words[:index]
+            break
+    while words and words[-1].lower().strip(".,:") in DATE_WORDS:
+        words.pop()
+    return " ".join(words) if len(words) < len(candidate.split()) else candidate
 
 
 def _titlecase_if_shouting(name: str) -> str:
@@ -165,6 +182,13 @@ HANDLE = regex.compile(r"^\p{L}[\p{L}\p{N}_-]{2,29}$")
 # Letters after a name that are its degrees or credentials ("MS", "RD", "Ph.D.", "CEPF®").
 CREDENTIAL = regex.compile(r"^(?:\p{Lu}[\p{Lu}-]{1,7}|Ph\.?\s?D\.?|\p{Lu}\.(?:\s?\p{Lu}\.)+)[®™]?$")
 MAX_TEAM_WORDS = 5
+# A company's legal form: the part names a company ("Example GmbH & Co. KG"), not a person.
+LEGAL_FORM = regex.compile(
+    r"(?:^|[\s,])(?:gmbh|ag|kg|ohg|gbr|e\.\s?v\.|inc\.?|llc|ltd\.?|plc|corp\.?|s\.\s?a\.|s\.\s?l\.|"
+    r"srl|s\.\s?r\.\s?l\.|s\.\s?p\.\s?a\.|b\.\s?v\.|n\.\s?v\.|sarl|sas|co\.\s?kg)(?=$|[\s,.&])",
+    regex.IGNORECASE,
+)
+ENTITY = regex.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
 
 
@@ -191,9 +215,16 @@ def markup_authors(text: str | None, site: frozenset[str] = frozenset()) -> list
     ['Susan', 'The Example Team']
     >>> markup_authors("Dylan Bailey; MS; RD; FAND"), markup_authors("WRAL; the")
     (['Dylan Bailey'], ['WRAL'])
+    >>> markup_authors("Haufe-Lexware GmbH & Co. KG")
+    []
+    >>> markup_authors("Jos&amp;eacute; P&eacute;rez")
+    ['José Pérez']
     """
     if not text:
         return []
+    for _ in range(2):  # entities left in the markup's text, even escaped twice
+        if ENTITY.search(text):
+            text = html.unescape(text)
     names: list[str] = []
     for raw in text.split(";"):
         part = LEAD.sub("", raw.strip()).strip(" ,.|")
@@ -202,13 +233,25 @@ def markup_authors(text: str | None, site: frozenset[str] = frozenset()) -> list
         part = _cut_role(part)
         words = part.split()
         squashed = squash(part)
-        if not words or squashed in site or squashed.startswith("www"):
+        if not words or squashed in site or squashed.startswith("www") or LEGAL_FORM.search(part):
             continue
-        found = split_people(part)
+        found = [_without_site(n, site) for n in split_people(part)]
         if not found and _is_team_or_handle(words):
             found = [part]
         names.extend(n for n in found if n not in names)
     return names
+
+
+def _without_site(name: str, site: frozenset[str]) -> str:
+    """A name without the site's name after it ("Adam Aaronson PhillyVoice").
+
+    >>> _without_site("Adam Aaronson PhillyVoice", frozenset({"phillyvoice"}))
+    'Adam Aaronson'
+    """
+    words = name.split()
+    if len(words) >= 3 and squash(words[-1]) in site:
+        return " ".join(words[:-1])
+    return name
 
 
 def _is_team_or_handle(words: list[str]) -> bool:
