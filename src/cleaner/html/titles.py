@@ -14,6 +14,8 @@ prepend the site's name ("Headline | Site", "Site - Headline"). The title is
 
 A segment is the site's name when, letters and digits only, it equals the site name of
 the meta tags or the URL's host (with or without its public suffix).
+A headline keeps the site's name out too when it carries it after a bar or a spaced dash
+("Headline – Site").
 """
 
 from __future__ import annotations
@@ -32,6 +34,9 @@ META_SOURCE = "html:trafilatura"
 # Separators between a title and the site's name: a bar, bullet or guillemet anywhere,
 # a dash, colon, slash or tilde with spaces around it.
 SEPARATOR = regex.compile(r"\s+[-–—:/~]\s+|\s*[|·•»«]\s*|\s+::\s+")
+# In a headline, the site's name follows a bar or a spaced dash; guillemets there quote
+# ("«Gute Löhne alleine reichen nicht»") and a colon opens the headline's second half.
+HEADLINE_SEPARATOR = regex.compile(r"\s+[-–—/~]\s+|\s*\|\s*")
 WWW = regex.compile(r"^www\d*\.")
 ENTITY = regex.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 MAX_TITLE_CHARS = 300
@@ -75,8 +80,11 @@ def is_site_name(text: str, names: frozenset[str]) -> bool:
     return not squashed or squashed in names
 
 
-def strip_site_name(title: str, names: frozenset[str]) -> str:
-    """``title`` without segments that are the site's name, at either end.
+def strip_site_name(
+    title: str, names: frozenset[str], separator: regex.Pattern[str] = SEPARATOR
+) -> str:
+    """``title`` without segments that are the site's name, at either end (segments
+    between ``separator``'s matches).
 
     >>> names = site_names("Example News", "https://example.com/")
     >>> strip_site_name("Council backs budget | Example News", names)
@@ -84,7 +92,7 @@ def strip_site_name(title: str, names: frozenset[str]) -> str:
     >>> strip_site_name("example.com - Budget: what changes", names)
     'Budget: what changes'
     """
-    spans = _segments(title)
+    spans = _segments(title, separator)
     while len(spans) > 1 and is_site_name(title[spans[-1][0] : spans[-1][1]], names):
         spans.pop()
     while len(spans) > 1 and is_site_name(title[spans[0][0] : spans[0][1]], names):
@@ -92,9 +100,9 @@ def strip_site_name(title: str, names: frozenset[str]) -> str:
     return title[spans[0][0] : spans[-1][1]].strip()
 
 
-def _segments(title: str) -> list[tuple[int, int]]:
+def _segments(title: str, separator: regex.Pattern[str] = SEPARATOR) -> list[tuple[int, int]]:
     spans, start = [], 0
-    for match in SEPARATOR.finditer(title):
+    for match in separator.finditer(title):
         if match.start() > start:
             spans.append((start, match.start()))
         start = match.end()
@@ -131,9 +139,7 @@ def meta_titles(tree: Any, found_title: str | None) -> list[str]:
     return titles
 
 
-def reconcile(
-    heads: list[str], metas: list[str], names: frozenset[str]
-) -> tuple[str | None, str]:
+def reconcile(heads: list[str], metas: list[str], names: frozenset[str]) -> tuple[str | None, str]:
     """The title and its source, from the page's headlines and meta titles (see the
     module docstring).
 
@@ -144,28 +150,32 @@ def reconcile(
     ('Budget passes', 'html:trafilatura')
     >>> reconcile([], ["Example | Budget passes"], names)
     ('Budget passes', 'html:trafilatura')
+    >>> reconcile(["Budget passes – Example"], ["Budget passes"], names)
+    ('Budget passes', 'html:headline')
+    >>> reconcile(["«Budget passes»"], [], names)
+    ('«Budget passes»', 'html:headline')
     """
     heads = [h for h in heads if not is_site_name(h, names)]
     stripped = [strip_site_name(m, names) for m in metas]
     whole = {_fold(t) for t in [*metas, *stripped]}
     for head in heads:
         if _fold(head) in whole:
-            return head, HEADLINE_SOURCE
+            return strip_site_name(head, names, HEADLINE_SEPARATOR), HEADLINE_SOURCE
     segments = {_fold(m[a:b]) for m in metas for a, b in _segments(m)}
     for head in heads:
         if _fold(head) in segments:
-            return head, HEADLINE_SOURCE
+            return strip_site_name(head, names, HEADLINE_SEPARATOR), HEADLINE_SOURCE
     for head in heads:
         for meta in stripped:
             folded, start = _fold(meta), _fold(head)
             if folded.startswith(start) and len(start) >= MIN_PREFIX_SHARE * len(folded):
-                return head, HEADLINE_SOURCE
+                return strip_site_name(head, names, HEADLINE_SEPARATOR), HEADLINE_SOURCE
     for head in heads:
         for meta in stripped:
             if len(meta.split()) >= 2 and squash(head).endswith(squash(meta)):
                 return meta, META_SOURCE
     if len(heads) == 1:
-        return heads[0], HEADLINE_SOURCE
+        return strip_site_name(heads[0], names, HEADLINE_SEPARATOR), HEADLINE_SOURCE
     if stripped:
         return stripped[0], META_SOURCE
     return None, META_SOURCE
