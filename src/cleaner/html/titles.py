@@ -20,7 +20,6 @@ A headline keeps the site's name out too when it carries it after a bar or a spa
 
 from __future__ import annotations
 
-import html
 import unicodedata
 from typing import Any
 from urllib.parse import urlsplit
@@ -28,6 +27,7 @@ from urllib.parse import urlsplit
 import regex
 
 from ..metadata.people import squash
+from ..metadata.values import read_entities
 
 HEADLINE_SOURCE = "html:headline"
 META_SOURCE = "html:trafilatura"
@@ -38,7 +38,6 @@ SEPARATOR = regex.compile(r"\s+[-–—:/~]\s+|\s*[|·•»«]\s*|\s+::\s+")
 # ("«Gute Löhne alleine reichen nicht»") and a colon opens the headline's second half.
 HEADLINE_SEPARATOR = regex.compile(r"\s+[-–—/~]\s+|\s*\|\s*")
 WWW = regex.compile(r"^www\d*\.")
-ENTITY = regex.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 MAX_TITLE_CHARS = 300
 # A headline the meta title starts with is the title when it holds at least this share
 # of the meta title (else it is a fragment, a kicker or a section name).
@@ -116,9 +115,7 @@ def headlines(tree: Any) -> list[str]:
     escaped twice read, empty and overlong ones left out."""
     found = []
     for element in tree.iter("h1"):
-        text = " ".join(element.text_content().split())
-        if ENTITY.search(text):
-            text = html.unescape(text)
+        text = read_entities(" ".join(element.text_content().split()))
         if text and len(text) <= MAX_TITLE_CHARS and text not in found:
             found.append(text)
     return found
@@ -160,22 +157,27 @@ def reconcile(heads: list[str], metas: list[str], names: frozenset[str]) -> tupl
     whole = {_fold(t) for t in [*metas, *stripped]}
     for head in heads:
         if _fold(head) in whole:
-            return strip_site_name(head, names, HEADLINE_SEPARATOR), HEADLINE_SOURCE
+            return _headline_title(head, names)
     segments = {_fold(m[a:b]) for m in metas for a, b in _segments(m)}
     for head in heads:
         if _fold(head) in segments:
-            return strip_site_name(head, names, HEADLINE_SEPARATOR), HEADLINE_SOURCE
+            return _headline_title(head, names)
     for head in heads:
         for meta in stripped:
             folded, start = _fold(meta), _fold(head)
             if folded.startswith(start) and len(start) >= MIN_PREFIX_SHARE * len(folded):
-                return strip_site_name(head, names, HEADLINE_SEPARATOR), HEADLINE_SOURCE
+                return _headline_title(head, names)
     for head in heads:
         for meta in stripped:
             if len(meta.split()) >= 2 and squash(head).endswith(squash(meta)):
                 return meta, META_SOURCE
     if len(heads) == 1:
-        return strip_site_name(heads[0], names, HEADLINE_SEPARATOR), HEADLINE_SOURCE
+        return _headline_title(heads[0], names)
     if stripped:
         return stripped[0], META_SOURCE
     return None, META_SOURCE
+
+
+def _headline_title(head: str, names: frozenset[str]) -> tuple[str, str]:
+    """A headline as the title: without the site's name it may carry ("Headline – Site")."""
+    return strip_site_name(head, names, HEADLINE_SEPARATOR), HEADLINE_SOURCE

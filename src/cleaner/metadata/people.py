@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import html
-
 import regex
 
 from ..text.features import is_person_name
+from .values import read_entities
 
 SEPARATORS = regex.compile(r"\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\|)\s*")
 # A role or outlet after the name: after a spaced dash, a bar or bullet, "for", "in".
@@ -130,13 +129,13 @@ def _cut_role(candidate: str) -> str:
     """The name before the first role word and without the date words after it ("Jane Doe
     Senior Reporter" -> "Jane Doe", "Luke Kim December" -> "Luke Kim")."""
     words = candidate.split()
-    for index, word in enumerate(words):
-        if index and word.lower().strip(".,:") in ROLES:
-            words = words[:index]
-            break
-    while words and words[-1].lower().strip(".,:") in DATE_WORDS:
-        words.pop()
-    return " ".join(words) if len(words) < len(candidate.split()) else candidate
+    end = next(
+        (i for i, word in enumerate(words) if i and word.lower().strip(".,:") in ROLES),
+        len(words),
+    )
+    while end and words[end - 1].lower().strip(".,:") in DATE_WORDS:
+        end -= 1
+    return " ".join(words[:end]) if end < len(words) else candidate
 
 
 def _titlecase_if_shouting(name: str) -> str:
@@ -188,7 +187,6 @@ LEGAL_FORM = regex.compile(
     r"srl|s\.\s?r\.\s?l\.|s\.\s?p\.\s?a\.|b\.\s?v\.|n\.\s?v\.|sarl|sas|co\.\s?kg)(?=$|[\s,.&])",
     regex.IGNORECASE,
 )
-ENTITY = regex.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
 
 
@@ -222,9 +220,7 @@ def markup_authors(text: str | None, site: frozenset[str] = frozenset()) -> list
     """
     if not text:
         return []
-    for _ in range(2):  # entities left in the markup's text, even escaped twice
-        if ENTITY.search(text):
-            text = html.unescape(text)
+    text = read_entities(text, rounds=2)  # references left in the markup, even escaped twice
     names: list[str] = []
     for raw in text.split(";"):
         part = LEAD.sub("", raw.strip()).strip(" ,.|")

@@ -1,6 +1,8 @@
-"""Small value cleaners: copyright holders, tag lists, reading times, titles."""
+"""Small value cleaners: copyright holders, tag lists, reading times, titles, entities."""
 
 from __future__ import annotations
+
+import html
 
 import regex
 
@@ -10,6 +12,8 @@ ABBREVIATION_END = regex.compile(
 )
 TAG_SEPARATORS = regex.compile(r"\s*[,;|•·/#]\s*|\s{2,}")
 TAG_WORD = regex.compile(r"\S+")
+# An HTML character reference left in text the markup escaped once more than it meant to.
+ENTITY = regex.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 
 
 # "All rights reserved" in the languages of the packs, after the holder.
@@ -104,3 +108,17 @@ def clean_title(text: str | None) -> str | None:
         return None
     title = " ".join(text.split())
     return title if 0 < len(title) <= 400 else None
+
+
+def read_entities(text: str, rounds: int = 1) -> str:
+    """``text`` with the character references left in it read, up to ``rounds`` times
+    (a reference escaped twice needs two).
+
+    >>> read_entities("Jos&amp;eacute;"), read_entities("Jos&amp;eacute;", rounds=2)
+    ('Jos&eacute;', 'José')
+    """
+    for _ in range(rounds):
+        if not ENTITY.search(text):
+            break
+        text = html.unescape(text)
+    return text
