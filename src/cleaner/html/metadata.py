@@ -69,8 +69,8 @@ def _byline(tree: Any) -> str | None:
 def _site_name(name: str | None, url: str | None) -> str | None:
     """A site name without a social handle's @; else the URL's host without "www.".
 
-    >>> _site_name("@nytimes", None), _site_name(None, "https://www.example.com:8443/a")
-    ('nytimes', 'example.com')
+    >>> _site_name("@examplenews", None), _site_name(None, "https://www.example.com:8443/a")
+    ('examplenews', 'example.com')
     """
     if name and name.lstrip("@"):
         return name.lstrip("@")
