@@ -27,13 +27,13 @@ class OptionalBuildExt(build_ext):
     def run(self) -> None:
         try:
             super().run()
-        except Exception as exc:  # noqa: BLE001 (any failure: the pure path still works)
+        except Exception as exc:  # any failure: the pure path still works
             _skipped(exc)
 
     def build_extension(self, ext: Extension) -> None:
         try:
             super().build_extension(ext)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             _skipped(exc)
 
 
@@ -54,7 +54,7 @@ def extensions() -> list[Extension]:
     source = Extension("cleaner._native", ["src/cleaner/_native.pyx"])
     try:
         return cythonize([source], language_level=3, quiet=True)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         _skipped(exc)
         return []
 

@@ -88,9 +88,7 @@ def worktree(ref: str) -> Path:
     ).stdout.strip()
     path = CACHE / f"base-{sha[:12]}"
     if not path.exists():
-        subprocess.run(
-            ["git", "worktree", "add", "--detach", str(path), sha], check=True, cwd=ROOT
-        )
+        subprocess.run(["git", "worktree", "add", "--detach", str(path), sha], check=True, cwd=ROOT)
     return path
 
 

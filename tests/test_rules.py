@@ -196,11 +196,11 @@ def test_every_builtin_pack_states_its_language() -> None:
 def test_a_user_pack_for_a_language_of_their_own_cleans_it(tmp_path: Path) -> None:
     pack = write(
         tmp_path,
-        "[pack]\nname = \"sv\"\nlanguage = \"sv\"\n\n[[rules]]\nid = \"SV-NEWS001\"\n"
-        "category = \"newsletter\"\nscope = \"line\"\ndescription = \"A newsletter prompt.\"\n"
+        '[pack]\nname = "sv"\nlanguage = "sv"\n\n[[rules]]\nid = "SV-NEWS001"\n'
+        'category = "newsletter"\nscope = "line"\ndescription = "A newsletter prompt."\n'
         "patterns = ['(?:prenumerera på|anmäl dig till) (?:vårt |vår )?nyhetsbrev\\b.{0,80}']\n"
-        "examples = [\"Prenumerera på vårt nyhetsbrev\"]\n"
-        "counterexamples = [\"Fler än 2 000 läsare valde att prenumerera på nyhetsbrevet.\"]\n",
+        'examples = ["Prenumerera på vårt nyhetsbrev"]\n'
+        'counterexamples = ["Fler än 2 000 läsare valde att prenumerera på nyhetsbrevet."]\n',
     )
     prose = "Regeringen presenterade på tisdagen en ny budget för skolan och vården."
     text = f"{prose}\n\nPrenumerera på vårt nyhetsbrev"

@@ -63,9 +63,7 @@ class Document:
     ) -> Document:
         """A document of ``source`` to be cleaned with ``rules`` (not yet split into lines)."""
         matchers = dict(rules.matchers)
-        return cls(
-            source, matchers, rules.line_gate, rules, keep, find_article, hints, model, site
-        )
+        return cls(source, matchers, rules.line_gate, rules, keep, find_article, hints, model, site)
 
     def use_site_rules(self) -> bool:
         """Make the rules limited to the document's site its rules, for the stages after the
