@@ -12,8 +12,9 @@ of its words over the square root of its document's lines.
 
 The model (`cleaner.pipeline.classify.model`) is fitted in three steps: the local score,
 a logistic regression on the local features; the lexicon, a logistic regression on each
-line's words (scikit-learn; only words that lines of at least 5 sites hold, so no site's
-own name is learned), cross-fitted over two halves of the training sites so that
+line's words (scikit-learn; only words that lines of at least 5 sites hold, and a word
+that names a site, a label of its host, neither counts nor teaches on that site's lines, so
+no site's own name is learned), cross-fitted over two halves of the training sites so that
 the final score learns from lexical scores of words it did not see; the final score,
 boosted one-split trees (LightGBM) over the local and context features, summed per feature
 into step functions. The switch cost of the sequence step is the one with the best mean
@@ -248,6 +249,22 @@ def training_lines(docs: Sequence[Doc]) -> tuple[list[np.ndarray], np.ndarray, n
     return masks, y, w
 
 
+def site_names(site: str) -> frozenset[str]:
+    """The words that name a site: the labels of its host (and of a group key's parts).
+
+    >>> sorted(site_names("edition.news-site.com"))
+    ['com', 'edition', 'news', 'site']
+    >>> sorted(site_names("traf-dev/blog.example.de.post"))
+    ['blog', 'de', 'dev', 'example', 'post', 'traf']
+    """
+    return frozenset(words_of(site.replace(".", " ").replace("/", " ")))
+
+
+def _given(words: list[str]) -> list[str]:
+    """The analyzer of words already split (`fit_lexicon`)."""
+    return words
+
+
 def fit_lexicon(docs: Sequence[Doc]) -> dict[str, Any]:
     """The lexicon's words and bias (the model file's ``lexicon`` table)."""
     from sklearn.feature_extraction.text import CountVectorizer
@@ -256,20 +273,27 @@ def fit_lexicon(docs: Sequence[Doc]) -> dict[str, Any]:
     texts = [
         t for d, m in zip(docs, masks, strict=True) for t, k in zip(d.texts, m, strict=True) if k
     ]
+    words = [
+        [word for word in words_of(t) if word not in site_names(d.site)]
+        for d, m in zip(docs, masks, strict=True)
+        for t, k in zip(d.texts, m, strict=True)
+        if k
+    ]
     sites: dict[str, set[str]] = defaultdict(set)
     lines: Counter[str] = Counter()
     for doc, mask in zip(docs, masks, strict=True):
+        names = site_names(doc.site)
         for text, learned in zip(doc.texts, mask, strict=True):
             if learned:
-                found = set(words_of(text))
+                found = set(words_of(text)) - names
                 lines.update(found)
                 for word in found:
                     sites[word].add(doc.site)
     common = sorted(
         (w for w in sites if len(sites[w]) >= LEXICON_MIN_SITES), key=lambda w: (-lines[w], w)
     )
-    vectorizer = CountVectorizer(analyzer=words_of, vocabulary=sorted(common[:LEXICON_WORDS]))
-    counts = vectorizer.fit_transform(texts).astype(float)
+    vectorizer = CountVectorizer(analyzer=_given, vocabulary=sorted(common[:LEXICON_WORDS]))
+    counts = vectorizer.fit_transform(words).astype(float)
     lengths = np.array([max(len(words_of(t)), 1) for t in texts], dtype=float)
     from scipy.sparse import diags
 
