@@ -91,6 +91,20 @@ def test_author_element_fills_authors_when_meta_tags_have_none() -> None:
     assert meta.sitename == "example.com"
 
 
+def test_keywords_meta_is_a_list_of_tags_and_the_first_section_is_the_section() -> None:
+    page = (
+        "<html><head><title>Budget passes</title>"
+        "<meta name='keywords' content='Budget, City Council,Taxes'>"
+        "<meta property='article:tag' content='taxes'>"
+        '<script type="application/ld+json">{"@context": "https://schema.org", '
+        '"@type": "NewsArticle", "articleSection": "Local, Politics"}</script>'
+        "</head><body><article>" + ARTICLE + "</article></body></html>"
+    )
+    meta = cleaner.clean(page, mode="html").metadata
+    assert meta.tags == ["Budget", "City Council", "Taxes"]
+    assert meta.section == "Local"
+
+
 def test_single_dropped_blocks_come_back_unless_they_are_furniture() -> None:
     from lxml import html as lxml_html
 

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from ..article import Metadata, WarningCode, warning
 from ..metadata.people import markup_authors
-from ..metadata.values import clean_title
+from ..metadata.values import clean_title, keyword_tags
 from ..text.language import HINT_SOURCE, primary_subtag
 from .dates import markup_date, page_dates
 from .titles import headlines, meta_titles, reconcile, site_names
@@ -31,8 +31,9 @@ LANGUAGE_META = (
 def read_fields(tree: Any, url: str | None, warnings: list[str]) -> Any:
     """trafilatura's metadata readers, cheapest first; fallbacks only for what is missing.
 
-    Section and tags come from meta tags and JSON-LD only: guessing them from the page's
-    category links costs more than all the rest and is often a menu entry.
+    Tags come from meta tags (``article:tag``, keywords) and JSON-LD, the section from
+    JSON-LD only: guessing them from the page's category links costs more than all the
+    rest and is often a menu entry.
     """
     from trafilatura import metadata as readers
 
@@ -95,8 +96,8 @@ def page_metadata(found: Any, page: str, url: str | None, tree: Any = None) -> M
         "title": clean_title(found.title),
         "authors": [],
         "sitename": clean_title(found.sitename),
-        "section": clean_title(found.categories[0]) if found.categories else None,
-        "tags": [t for t in (clean_title(t) for t in found.tags or []) if t],
+        "section": next(iter(keyword_tags(found.categories)), None),
+        "tags": keyword_tags(found.tags),
         "url": url or found.url,
         "description": clean_title(found.description),
     }

@@ -188,6 +188,13 @@ LEGAL_FORM = regex.compile(
     regex.IGNORECASE,
 )
 NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
+# A host with its dots read as spaces ("Example De" for example.de): a name and a top-level
+# domain that is no one's surname.
+SPELLED_HOST = regex.compile(
+    r"^[\p{L}\p{N}-]+\s(?:com|net|org|info|biz|io|de|ch|at|it|fr|nl|pl|ru|uk|eu|es|cz|hu|"
+    r"ro|pt|br|dk|se|no|fi)$",
+    regex.IGNORECASE,
+)
 
 
 def squash(text: str | None) -> str:
@@ -204,11 +211,13 @@ def markup_authors(text: str | None, site: frozenset[str] = frozenset()) -> list
     joined by ``;``): person names as ``split_people`` reads them, and, since the markup
     marks them as the author, a one-word name or handle and a team ("News Desk"). A part
     that is the site's own name (``site``: squashed forms, see ``squash``) or a host
-    spelled out ("Www Example De") is not an author.
+    spelled out ("Www Example De", "Example Ch") is not an author.
 
     >>> markup_authors("Anna K Smith Senior Editor; Www Example De; Example",
     ...                frozenset({"example"}))
     ['Anna K Smith']
+    >>> markup_authors("Frank Miller; Miller De"), markup_authors("Stol It")
+    (['Frank Miller'], [])
     >>> markup_authors("Susan; The Example Team; Dec")
     ['Susan', 'The Example Team']
     >>> markup_authors("Dylan Bailey; MS; RD; FAND"), markup_authors("WRAL; the")
@@ -230,6 +239,8 @@ def markup_authors(text: str | None, site: frozenset[str] = frozenset()) -> list
         words = part.split()
         squashed = squash(part)
         if not words or squashed in site or squashed.startswith("www") or LEGAL_FORM.search(part):
+            continue
+        if SPELLED_HOST.match(part):
             continue
         found = [_without_site(n, site) for n in split_people(part)]
         if not found and _is_team_or_handle(words):

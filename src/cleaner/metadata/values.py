@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 
 import regex
 
@@ -12,6 +13,9 @@ ABBREVIATION_END = regex.compile(
 )
 TAG_SEPARATORS = regex.compile(r"\s*[,;|•·/#]\s*|\s{2,}")
 TAG_WORD = regex.compile(r"\S+")
+# Between the entries of a keywords meta tag (a comma-separated list by its definition).
+KEYWORD_SEPARATORS = regex.compile(r"\s*[,;，、]\s*")
+MAX_TAG_CHARS = 80
 # An HTML character reference left in text the markup escaped once more than it meant to.
 ENTITY = regex.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 
@@ -64,8 +68,26 @@ def split_tags(text: str | None, body: str = "") -> list[str]:
     tags: list[str] = []
     for part in parts:
         tag = part.strip(" .")
-        if tag and len(tag) <= 80 and tag not in tags:
+        if tag and len(tag) <= MAX_TAG_CHARS and tag not in tags:
             tags.append(tag)
+    return tags
+
+
+def keyword_tags(values: Iterable[str] | None) -> list[str]:
+    """Tags from the markup's values (``article:tag``, keywords, JSON-LD), each value a
+    tag or a comma-separated list of them; the first spelling of each tag, in order.
+
+    >>> keyword_tags(["Wirtschaft, Klimaschutz,Fracking", "klimaschutz", "Trump; NGO"])
+    ['Wirtschaft', 'Klimaschutz', 'Fracking', 'Trump', 'NGO']
+    """
+    tags: list[str] = []
+    seen: set[str] = set()
+    for value in values or ():
+        for part in KEYWORD_SEPARATORS.split(value):
+            tag = clean_title(part)
+            if tag and len(tag) <= MAX_TAG_CHARS and tag.casefold() not in seen:
+                seen.add(tag.casefold())
+                tags.append(tag)
     return tags
 
 
