@@ -11,7 +11,7 @@ from .conftest import ROOT
 def test_rule_reference_is_current() -> None:
     committed = (ROOT / "docs" / "rules.md").read_text("utf-8")
     assert committed == render_rule_docs(builtin_packs()), (
-        "docs/rules.md is stale: run python -m cleaner.ruledocs > docs/rules.md"
+        "docs/rules.md is stale: run cleaner rules docs > docs/rules.md"
     )
 
 
