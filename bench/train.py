@@ -32,6 +32,7 @@ keeps each fold's model for ``bench/quality.py --fold-models DIR``.
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import json
 import pickle
@@ -249,6 +250,7 @@ def training_lines(docs: Sequence[Doc]) -> tuple[list[np.ndarray], np.ndarray, n
     return masks, y, w
 
 
+@functools.cache
 def site_names(site: str) -> frozenset[str]:
     """The words that name a site: the labels of its host (and of a group key's parts).
 

@@ -189,10 +189,10 @@ LEGAL_FORM = regex.compile(
 )
 NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
 # A host with its dots read as spaces ("Example De" for example.de): a name and a top-level
-# domain that is no one's surname.
+# domain that is no one's surname (not .hu, .no, .ro or .se: Hu, No, Ro and Se are).
 SPELLED_HOST = regex.compile(
-    r"^[\p{L}\p{N}-]+\s(?:com|net|org|info|biz|io|de|ch|at|it|fr|nl|pl|ru|uk|eu|es|cz|hu|"
-    r"ro|pt|br|dk|se|no|fi)$",
+    r"^[\p{L}\p{N}-]+\s(?:com|net|org|info|biz|io|de|ch|at|it|fr|nl|pl|ru|uk|eu|es|cz|pt|br|"
+    r"dk|fi)$",
     regex.IGNORECASE,
 )
 
@@ -218,6 +218,8 @@ def markup_authors(text: str | None, site: frozenset[str] = frozenset()) -> list
     ['Anna K Smith']
     >>> markup_authors("Frank Miller; Miller De"), markup_authors("Stol It")
     (['Frank Miller'], [])
+    >>> markup_authors("Jintao Hu; Ji-hoon No")
+    ['Jintao Hu', 'Ji-hoon No']
     >>> markup_authors("Susan; The Example Team; Dec")
     ['Susan', 'The Example Team']
     >>> markup_authors("Dylan Bailey; MS; RD; FAND"), markup_authors("WRAL; the")
