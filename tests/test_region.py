@@ -8,6 +8,7 @@ import pytest
 
 import cleaner
 from cleaner.api import cached_cleaner
+from cleaner.pipeline.classify import Decision
 from cleaner.pipeline.document import Document
 from cleaner.pipeline.stages.region import MIN_LINES, select_article
 from cleaner.pipeline.stages.split import split_lines
@@ -297,3 +298,35 @@ WRAPPED_ARTICLE = [
 def test_hard_wrapped_article_is_untouched(width: int) -> None:
     text = "\n".join(textwrap.fill(paragraph, width) for paragraph in WRAPPED_ARTICLE)
     assert cleaner.clean(text, mode="text").text == text.replace("\n", "\n\n")
+
+
+TABLE = [
+    "| Week | Monday | Tuesday |",
+    "| 1 | Rest | Easy run 20 min |",
+    "| 2 | Rest | Easy run 25 min |",
+]
+
+
+@pytest.mark.parametrize("extracted", [True, False])
+def test_table_rows_an_html_extractor_kept_stay_in_the_article(
+    monkeypatch: pytest.MonkeyPatch, extracted: bool
+) -> None:
+    from cleaner.pipeline.stages import region
+
+    def drop_rows(model, texts, labels, listed):  # type: ignore[no-untyped-def]
+        decision = real_decide(model, texts, labels, listed)
+        keep = [k and "|" not in t for k, t in zip(decision.keep, texts, strict=True)]
+        return Decision(decision.local, decision.scores, decision.vectors, keep)
+
+    real_decide = region.decide
+    monkeypatch.setattr(region, "decide", drop_rows)
+    engine = cached_cleaner(cleaner.CleanerConfig())
+    text = "\n".join([*ENGLISH_ARTICLE, *TABLE])
+    doc = Document.of(
+        text, engine.rules, model=engine.model(cleaner.Mode.HTML), extracted=extracted
+    )
+    split_lines(doc)
+    select_article(doc)
+    kept = [line.text for line, label in zip(doc.lines, doc.labels, strict=True) if not label]
+    assert all(row in kept for row in TABLE) is extracted
+    assert ENGLISH_ARTICLE[0] in kept

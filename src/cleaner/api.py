@@ -92,7 +92,13 @@ class Cleaner:
             warnings.extend(extraction.warnings)
             model = self.model(Mode.TEXT if extraction.whole_page else Mode.HTML)
             article = self._run(
-                extraction.text, extraction.metadata, model, Mode.HTML, warnings, url
+                extraction.text,
+                extraction.metadata,
+                model,
+                Mode.HTML,
+                warnings,
+                url,
+                extracted=not extraction.whole_page,
             )
             return extraction.text, article
         hints = Metadata(url=url) if url else None
@@ -118,6 +124,8 @@ class Cleaner:
         mode: Mode,
         warnings: list[str],
         url: str | None,
+        *,
+        extracted: bool = False,
     ) -> Article:
         site = self.config.site or site_of(url)
         doc = pipeline.run(
@@ -128,6 +136,7 @@ class Cleaner:
             hints=hints,
             model=model,
             site=site,
+            extracted=extracted,
         )
         assert doc.metadata is not None, "the metadata stage always runs"
         trail = tuple(doc.removed) if self.config.explain else ()

@@ -49,14 +49,23 @@ def run(
     hints: Metadata | None = None,
     model: LineModel | None = None,
     site: str | None = None,
+    extracted: bool = False,
 ) -> Document:
     """Clean ``text`` with ``rules`` (and the line classifier ``model`` for page dumps):
     the document after every stage of `STAGES`.
 
-    ``site`` is the document's site, for rules limited to one (see `cleaner.rules.sites`).
+    ``site`` is the document's site, for rules limited to one (see `cleaner.rules.sites`);
+    ``extracted`` says the text is an article extracted from HTML, not a page dump.
     """
     doc = Document.of(
-        text, rules, keep=keep, find_article=find_article, hints=hints, model=model, site=site
+        text,
+        rules,
+        keep=keep,
+        find_article=find_article,
+        hints=hints,
+        model=model,
+        site=site,
+        extracted=extracted,
     )
     for stage in STAGES:
         stage(doc)

@@ -24,7 +24,8 @@ class Document:
     for the article region of a page dump (with the line classifier ``model``), and
     ``hints`` pre-fill the metadata. ``site`` is the document's site (see
     `cleaner.rules.sites`): rules limited to another site, or to any site when it is None,
-    do not apply.
+    do not apply. ``extracted`` says the text is an article an HTML extractor took from its
+    page, not a page dump.
     """
 
     source: str
@@ -36,6 +37,7 @@ class Document:
     hints: Metadata | None = None
     model: LineModel | None = None
     site: str | None = None
+    extracted: bool = False
     lines: list[Line] = field(default_factory=list)
     labels: list[Label | None] = field(default_factory=list)
     cuts: list[Cut] = field(default_factory=list)
@@ -60,10 +62,22 @@ class Document:
         hints: Metadata | None = None,
         model: LineModel | None = None,
         site: str | None = None,
+        extracted: bool = False,
     ) -> Document:
         """A document of ``source`` to be cleaned with ``rules`` (not yet split into lines)."""
         matchers = dict(rules.matchers)
-        return cls(source, matchers, rules.line_gate, rules, keep, find_article, hints, model, site)
+        return cls(
+            source,
+            matchers,
+            rules.line_gate,
+            rules,
+            keep,
+            find_article,
+            hints,
+            model,
+            site,
+            extracted,
+        )
 
     def use_site_rules(self) -> bool:
         """Make the rules limited to the document's site its rules, for the stages after the

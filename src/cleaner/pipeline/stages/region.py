@@ -34,6 +34,10 @@ TITLE_LINES = 3
 # (the h1) above the article.
 MIN_HEADLINE_CHARS = 15
 MIN_HEADLINE_SHARE = 0.5
+# A table row as the HTML extractor writes it ("| a | b | c |", its first bar read as a list
+# marker): at least three cells.
+TABLE_CELL = " | "
+MIN_TABLE_CELLS = 2
 TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", ": ", " « ", " » ")
 
 
@@ -73,6 +77,8 @@ def classify(doc: Document, lines: list[int]) -> list[int]:
     keys = [doc.lines[i].key for i in lines]
     labels = [doc.labels[i] for i in lines]
     decision = decide(doc.model, keys, labels, [doc.lines[i].listed for i in lines])
+    if doc.extracted:
+        keep_table_rows(keys, labels, decision.keep)
     kept = [index for index, keep in zip(lines, decision.keep, strict=True) if keep]
     if not kept:
         return keep_the_page(doc, lines)
@@ -93,6 +99,21 @@ def classify(doc: Document, lines: list[int]) -> list[int]:
             run_label = Label(OUTSIDE.category, OUTSIDE.rule, reason)
         doc.label(index, run_label)
     return [i for i in kept if doc.labels[i] is None]
+
+
+def keep_table_rows(keys: list[str], labels: list[Label | None], keep: list[bool]) -> None:
+    """Keep the rows of the tables an HTML extractor took into the article (set in
+    ``keep``): read one by one, the classifier takes a row of short cells for page text.
+
+    >>> keep = [False, False, False]
+    >>> keep_table_rows(["Week | Monday | Tuesday |", "Home | News", "1 | Rest | 5 km |"],
+    ...                 [None, None, None], keep)
+    >>> keep
+    [True, False, True]
+    """
+    for position, (key, label) in enumerate(zip(keys, labels, strict=True)):
+        if label is None and key.endswith("|") and key.count(TABLE_CELL) >= MIN_TABLE_CELLS:
+            keep[position] = True
 
 
 def keep_the_page(doc: Document, lines: list[int]) -> list[int]:
