@@ -239,16 +239,18 @@ def markup_authors(text: str | None, site: frozenset[str] = frozenset()) -> list
             continue  # the role or degree of the name before it ("Tom Krisher; AP Auto Writer")
         part = _cut_role(part)
         words = part.split()
-        squashed = squash(part)
-        if not words or squashed in site or squashed.startswith("www") or LEGAL_FORM.search(part):
-            continue
-        if SPELLED_HOST.match(part):
+        if not words or squash(part) in site or _is_host(part) or LEGAL_FORM.search(part):
             continue
         found = [_without_site(n, site) for n in split_people(part)]
         if not found and _is_team_or_handle(words):
             found = [part]
         names.extend(n for n in found if n not in names)
     return names
+
+
+def _is_host(part: str) -> bool:
+    """A host spelled out as a name: "Www Example De", "Example Ch"."""
+    return squash(part).startswith("www") or SPELLED_HOST.match(part) is not None
 
 
 def _without_site(name: str, site: frozenset[str]) -> str:

@@ -11,6 +11,8 @@ them all; zone rules are applied at the region's edges each time.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ...article import WarningCode, warning
 from ...rules import Scope
 from ...text.features import is_prose
@@ -77,9 +79,8 @@ def classify(doc: Document, lines: list[int]) -> list[int]:
     keys = [doc.lines[i].key for i in lines]
     labels = [doc.labels[i] for i in lines]
     decision = decide(doc.model, keys, labels, [doc.lines[i].listed for i in lines])
-    if doc.extracted:
-        keep_table_rows(keys, labels, decision.keep)
-    kept = [index for index, keep in zip(lines, decision.keep, strict=True) if keep]
+    keeps = with_table_rows(keys, labels, decision.keep) if doc.extracted else decision.keep
+    kept = [index for index, keep in zip(lines, keeps, strict=True) if keep]
     if not kept:
         return keep_the_page(doc, lines)
     if kept:
@@ -91,7 +92,7 @@ def classify(doc: Document, lines: list[int]) -> list[int]:
                 doc.notes["title"] = (keys[headline], TITLE.rule)
     run_label: Label | None = None
     for position, index in enumerate(lines):
-        if decision.keep[position] or doc.labels[index] is not None:
+        if keeps[position] or doc.labels[index] is not None:
             run_label = None
             continue
         if run_label is None:  # one reason for a run of dropped lines: its first line's
@@ -101,19 +102,20 @@ def classify(doc: Document, lines: list[int]) -> list[int]:
     return [i for i in kept if doc.labels[i] is None]
 
 
-def keep_table_rows(keys: list[str], labels: list[Label | None], keep: list[bool]) -> None:
-    """Keep the rows of the tables an HTML extractor took into the article (set in
-    ``keep``): read one by one, the classifier takes a row of short cells for page text.
+def with_table_rows(
+    keys: list[str], labels: list[Label | None], keep: Sequence[bool]
+) -> list[bool]:
+    """``keep`` with the rows of the tables an HTML extractor took into the article kept too:
+    read one by one, the classifier takes a row of short cells for page text.
 
-    >>> keep = [False, False, False]
-    >>> keep_table_rows(["Week | Monday | Tuesday |", "Home | News", "1 | Rest | 5 km |"],
-    ...                 [None, None, None], keep)
-    >>> keep
+    >>> with_table_rows(["Week | Monday | Tuesday |", "Home | News", "1 | Rest | 5 km |"],
+    ...                 [None, None, None], [False, False, False])
     [True, False, True]
     """
-    for position, (key, label) in enumerate(zip(keys, labels, strict=True)):
-        if label is None and key.endswith("|") and key.count(TABLE_CELL) >= MIN_TABLE_CELLS:
-            keep[position] = True
+    return [
+        kept or (label is None and key.endswith("|") and key.count(TABLE_CELL) >= MIN_TABLE_CELLS)
+        for key, label, kept in zip(keys, labels, keep, strict=True)
+    ]
 
 
 def keep_the_page(doc: Document, lines: list[int]) -> list[int]:
