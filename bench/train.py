@@ -272,22 +272,19 @@ def fit_lexicon(docs: Sequence[Doc]) -> dict[str, Any]:
     from sklearn.feature_extraction.text import CountVectorizer
 
     masks, y, w = training_lines(docs)
-    texts = [
-        t for d, m in zip(docs, masks, strict=True) for t, k in zip(d.texts, m, strict=True) if k
-    ]
-    words = [
-        [word for word in words_of(t) if word not in site_names(d.site)]
-        for d, m in zip(docs, masks, strict=True)
-        for t, k in zip(d.texts, m, strict=True)
-        if k
-    ]
+    lines_words: list[list[str]] = []  # each learned line's words, its site's names left out
+    lengths_list: list[int] = []
     sites: dict[str, set[str]] = defaultdict(set)
     lines: Counter[str] = Counter()
     for doc, mask in zip(docs, masks, strict=True):
         names = site_names(doc.site)
         for text, learned in zip(doc.texts, mask, strict=True):
             if learned:
-                found = set(words_of(text)) - names
+                tokens = words_of(text)
+                kept = [word for word in tokens if word not in names]
+                lines_words.append(kept)
+                lengths_list.append(max(len(tokens), 1))
+                found = set(kept)
                 lines.update(found)
                 for word in found:
                     sites[word].add(doc.site)
@@ -295,8 +292,8 @@ def fit_lexicon(docs: Sequence[Doc]) -> dict[str, Any]:
         (w for w in sites if len(sites[w]) >= LEXICON_MIN_SITES), key=lambda w: (-lines[w], w)
     )
     vectorizer = CountVectorizer(analyzer=_given, vocabulary=sorted(common[:LEXICON_WORDS]))
-    counts = vectorizer.fit_transform(words).astype(float)
-    lengths = np.array([max(len(words_of(t)), 1) for t in texts], dtype=float)
+    counts = vectorizer.fit_transform(lines_words).astype(float)
+    lengths = np.array(lengths_list, dtype=float)
     from scipy.sparse import diags
 
     x = diags(1.0 / np.sqrt(lengths)) @ counts
