@@ -149,3 +149,39 @@ def test_html_date_only_in_the_url_is_not_stated() -> None:
     page = "<html><body><article><p>" + PROSE * 4 + "</p></article></body></html>"
     meta = cleaner.clean(page, mode="html", url="https://example.com/2021/11/15/story").metadata
     assert meta.date is None
+
+
+def _dated_page(head: str) -> str:
+    body = "<p>" + PROSE * 4 + "</p>"
+    return f"<html><head>{head}</head><body><article>{body * 3}</article></body></html>"
+
+
+def test_html_modified_date_alone_is_not_the_published_date() -> None:
+    page = _dated_page('<meta property="article:modified_time" content="2024-05-03T10:57:58Z">')
+    meta = cleaner.clean(page, mode="html").metadata
+    assert (meta.date, meta.updated) == (None, "2024-05-03")
+
+
+@pytest.mark.parametrize(
+    "declared",
+    [
+        '<script type="application/ld+json">{"@type": "Article", '
+        '"datePublished": "2024-03-17T19:47:39+00:00"}</script>',
+        '<meta property="article:published_time" content="2024-03-17T19:47:39.000Z">',
+    ],
+)
+def test_html_published_date_the_page_declares_wins_over_its_modified_date(
+    declared: str,
+) -> None:
+    modified = '<meta property="article:modified_time" content="2024-05-03T10:57:58+00:00">'
+    meta = cleaner.clean(_dated_page(modified + declared), mode="html").metadata
+    assert (meta.date, meta.updated) == ("2024-03-17", "2024-05-03")
+
+
+def test_html_two_declared_published_dates_and_a_modified_one_give_no_date() -> None:
+    head = (
+        '<meta property="article:modified_time" content="2024-05-03T10:57:58+00:00">'
+        '<script type="application/ld+json">[{"datePublished": "2024-03-17"}, '
+        '{"datePublished": "2023-01-02"}]</script>'
+    )
+    assert cleaner.clean(_dated_page(head), mode="html").metadata.date is None

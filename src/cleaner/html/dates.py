@@ -7,6 +7,12 @@ reader knows (``find_dates``: "6. August 2009", "29 décembre 2019", "31.10.23",
 when the markup holds it in ISO form outside a URL; a date found only in a URL's digits
 is not stated. The modified date goes to ``updated`` only when it differs from the
 published one.
+
+htmldate falls back to a page's modification date when it finds no publication date in
+the meta tags (before it reads JSON-LD), and skips timestamps with milliseconds. So the
+page's own declarations are read too (`declared_dates`: meta tags, ``itemprop``
+elements, JSON-LD keys): a date the page declares only as modified is not the published
+date; the one published date the page declares stands in for it, or no date does.
 """
 
 from __future__ import annotations
@@ -14,6 +20,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from typing import Any
+
+import regex
 
 from ..metadata.dates import find_dates, parse_date
 
@@ -23,6 +31,55 @@ MAX_URL_CHARS = 2000
 # htmldate without its extensive search: dates the page states in markup, not guessed
 # from free text.
 DATE_OPTIONS: dict[str, Any] = {"extensive_search": False}
+# Meta tags (``property``, ``name`` or ``itemprop``, lower-cased) that declare the date a
+# page was published, and the date it was modified.
+PUBLISHED_META = frozenset(
+    {
+        "article:published_time",
+        "article:published",
+        "og:published_time",
+        "og:article:published_time",
+        "datepublished",
+        "datecreated",
+        "published_time",
+        "publish_date",
+        "publish-date",
+        "publication_date",
+        "pubdate",
+        "date",
+        "dc.date",
+        "dc.date.issued",
+        "dc.date.created",
+        "dcterms.issued",
+        "dcterms.created",
+        "sailthru.date",
+        "parsely-pub-date",
+    }
+)
+MODIFIED_META = frozenset(
+    {
+        "article:modified_time",
+        "article:modified",
+        "og:updated_time",
+        "og:modified_time",
+        "og:article:modified_time",
+        "datemodified",
+        "dateupdated",
+        "modified_time",
+        "updated_time",
+        "dc.modified",
+        "dcterms.modified",
+        "last-modified",
+        "lastmodified",
+        "lastmod",
+        "modified",
+        "updated",
+    }
+)
+# schema.org properties on elements and in JSON-LD: published (or created), modified.
+ITEMPROP_DATES = ("datePublished", "dateCreated", "dateModified")
+ITEMPROP_XPATH = " or ".join(f"@itemprop='{name}'" for name in ITEMPROP_DATES)
+JSON_LD_DATE = regex.compile(r'"(datePublished|dateCreated|dateModified)"\s*:\s*"([^"]{8,40})"')
 VISIBLE_TEXT = (
     ".//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)"
     " and not(ancestor::template)]"
@@ -38,6 +95,40 @@ def markup_date(tree: Any, url: str | None, *, original: bool) -> str | None:
     except (ValueError, TypeError, OverflowError):
         return None
     return str(found) if found else None
+
+
+def declared_dates(tree: Any) -> tuple[frozenset[str], frozenset[str]]:
+    """The dates the page's markup declares as published and as modified: meta tags,
+    elements with a schema.org ``itemprop``, and the keys of its JSON-LD.
+
+    >>> from lxml import html
+    >>> declared_dates(html.fromstring(
+    ...     '<html><head><meta property="article:modified_time" content="2024-05-03T10:57Z">'
+    ...     '<script type="application/ld+json">{"datePublished": "2024-03-17T19:47:39.000Z"}'
+    ...     '</script></head><body><p>x</p></body></html>'))
+    (frozenset({'2024-03-17'}), frozenset({'2024-05-03'}))
+    """
+    published: set[str] = set()
+    modified: set[str] = set()
+    if tree is None:
+        return frozenset(), frozenset()
+    for meta in tree.iter("meta"):
+        name = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        into = published if name in PUBLISHED_META else modified if name in MODIFIED_META else None
+        date = parse_date(meta.get("content") or meta.get("datetime"))
+        if into is not None and date is not None:
+            into.add(date)
+    for element in tree.xpath(f"//*[{ITEMPROP_XPATH}][not(self::meta)]"):
+        value = element.get("datetime") or element.get("content") or element.text_content()
+        date = parse_date(value[:100])
+        if date is not None:
+            (modified if element.get("itemprop") == "dateModified" else published).add(date)
+    for script in tree.xpath("//script[@type='application/ld+json']"):
+        for key, value in JSON_LD_DATE.findall(script.text or ""):
+            date = parse_date(value)
+            if date is not None:
+                (modified if key == "dateModified" else published).add(date)
+    return frozenset(published), frozenset(modified)
 
 
 def written_dates(tree: Any) -> frozenset[str]:
@@ -97,9 +188,16 @@ def page_dates(
     tree: Any, page: str, url: str | None, published: str | None
 ) -> tuple[str | None, str | None]:
     """The page's published date (``published``, htmldate's original date) and its
-    modified date when that differs, each only when stated."""
+    modified date when that differs, each only when stated.
+
+    A published date the page declares only as modified gives way to the one published
+    date it declares (none when it declares none or several); so does a missing one.
+    """
     written = functools.cache(lambda: written_dates(tree))
     date = stated_date(published, page, written)
+    declared, changed = declared_dates(tree)
+    if date is None or (date in changed and date not in declared):
+        date = stated_date(next(iter(declared)), page, written) if len(declared) == 1 else None
     modified = markup_date(tree, url, original=False) if tree is not None else None
     updated = stated_date(modified, page, written)
     return date, (updated if updated != date else None)
