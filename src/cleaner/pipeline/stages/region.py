@@ -21,6 +21,7 @@ from ..document import Document
 from ..heuristics import OUTSIDE, TITLE
 from ..labels import Label
 from .line_rules import label_zone_rules
+from .site_lines import template_lines
 
 # Documents with fewer non-blank lines than this are left alone.
 MIN_LINES = 8
@@ -45,10 +46,12 @@ TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", ": 
 
 def select_article(doc: Document) -> None:
     """Label the page text outside (and inside) the article with ``OUTSIDE``, when the
-    document asks to find the article and reads as a page dump."""
+    document asks to find the article and reads as a page dump. The lines of the site's
+    template (`template_lines`) are not part of the page it reads."""
     if not doc.find_article or doc.model is None:
         return
-    open_lines = [line.index for line in doc.lines if line.text]
+    template = template_lines(doc)
+    open_lines = [line.index for line in doc.lines if line.text and line.index not in template]
     if not is_page_like(doc, open_lines):
         label_region_zones(doc, [i for i in open_lines if doc.labels[i] is None])
         return

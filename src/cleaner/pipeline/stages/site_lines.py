@@ -2,13 +2,15 @@
 
 They run after every other rule and after the article region is chosen, on the lines
 those kept: line and block-start rules everywhere, header and footer rules in the zones of
-what is left. So a site pack only ever removes more of its site's lines: it never changes
-what the other rules, the zones or the region remove, nor the metadata they read.
+what is left. So a site pack never changes what the other rules and the zones remove, nor
+the metadata they read. The region reads the page without the lines its site's line rules
+match (`template_lines`): with the site's template out of the way, the article's edges are
+plain (its last paragraph is no longer a short line among menus).
 """
 
 from __future__ import annotations
 
-from ...rules import Scope
+from ...rules import RuleTimeout, Scope
 from ..document import Document
 from .line_rules import label_lines
 from .zones import label_zone
@@ -22,3 +24,27 @@ def label_site_lines(doc: Document) -> None:
     for scope in (Scope.FOOTER, Scope.HEADER):
         if doc.matchers[scope].rules:
             label_zone(doc, scope)
+
+
+def template_lines(doc: Document) -> frozenset[int]:
+    """The lines a line rule of the document's site matches (none without a site), read
+    without labelling them: `label_site_lines` labels them after the region. A rule that
+    runs out of time matches nothing here (`label_site_lines` reports it)."""
+    rules = doc.compiled
+    if rules is None or doc.site is None or doc.site not in rules.sites:
+        return frozenset()
+    matcher = rules.site_matchers[Scope.LINE]
+    if not matcher.rules:
+        return frozenset()
+    keys = [line.key for line in doc.lines]
+    admitted = rules.site_gate.admit(keys, doc.folded, doc.changed, doc.site)[Scope.LINE]
+    found = set()
+    for index, candidates in admitted.items():
+        if matcher.always:
+            candidates = tuple(sorted(matcher.always.union(candidates)))
+        try:
+            if doc.lines[index].text and matcher.first(keys[index], candidates, doc.site):
+                found.add(index)
+        except RuleTimeout:
+            continue
+    return frozenset(found)
