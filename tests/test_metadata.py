@@ -185,3 +185,19 @@ def test_html_two_declared_published_dates_and_a_modified_one_give_no_date() -> 
         '{"datePublished": "2023-01-02"}]</script>'
     )
     assert cleaner.clean(_dated_page(head), mode="html").metadata.date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Danielle Padula; Head; Community Development Lead", ["Danielle Padula"]),
+        ("Justin C. Meserole; Morgan", ["Justin C. Meserole"]),
+        ("Linny; Peter", ["Linny", "Peter"]),
+        ("Anna Schmidt; Redaktion", ["Anna Schmidt", "Redaktion"]),
+        ("Redacci; Oacute; N Diario Pagina Siete", ["Redacción Diario Pagina Siete"]),
+    ],
+)
+def test_markup_authors_drop_role_fragments_and_mend_split_references(
+    text: str, names: list[str]
+) -> None:
+    assert markup_authors(text) == names

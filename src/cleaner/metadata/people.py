@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html.entities import name2codepoint
+
 import regex
 
 from ..text.features import is_person_name
@@ -228,15 +230,19 @@ def markup_authors(text: str | None, site: frozenset[str] = frozenset()) -> list
     []
     >>> markup_authors("Jos&amp;eacute; P&eacute;rez")
     ['José Pérez']
+    >>> markup_authors("Paul Frew; Home; Co-Founder"), markup_authors("Maria; Katerina")
+    (['Paul Frew'], ['Maria', 'Katerina'])
     """
     if not text:
         return []
     text = read_entities(text, rounds=2)  # references left in the markup, even escaped twice
     names: list[str] = []
-    for raw in text.split(";"):
+    for raw in _rejoin_references(text.split(";")):
         part = LEAD.sub("", raw.strip()).strip(" ,.|")
         if names and (_cut_role(part) != part or CREDENTIAL.match(part)):
             continue  # the role or degree of the name before it ("Tom Krisher; AP Auto Writer")
+        if any(" " in name for name in names) and _one_word(part):
+            continue  # the rest of a role or place after a full name ("Paul Frew, Home and ...")
         part = _cut_role(part)
         words = part.split()
         if not words or squash(part) in site or _is_host(part) or LEGAL_FORM.search(part):
@@ -246,6 +252,35 @@ def markup_authors(text: str | None, site: frozenset[str] = frozenset()) -> list
             found = [part]
         names.extend(n for n in found if n not in names)
     return names
+
+
+def _one_word(part: str) -> bool:
+    """A part of one word that does not name a team ("Home", "London", "Co-Founder")."""
+    words = part.split()
+    return len(words) == 1 and words[0].lower() not in TEAM_WORDS
+
+
+def _rejoin_references(parts: list[str]) -> list[str]:
+    """The parts of an author list with a character reference that the list was split at
+    put back ("Redacci; Oacute; N Diario" from "Redacci&amp;oacute;n Diario": split at its
+    "&" and ";").
+
+    >>> _rejoin_references(["Redacci", " Oacute", " N Diario Pagina Siete", " Ana Ruiz"])
+    ['Redacción Diario Pagina Siete', ' Ana Ruiz']
+    """
+    joined: list[str] = []
+    index = 0
+    while index < len(parts):
+        name = parts[index].strip().lower()
+        point = name2codepoint.get(name) if len(name) > 3 else None
+        if point is not None and joined and index + 1 < len(parts):
+            rest = parts[index + 1].strip()
+            joined[-1] = joined[-1].rstrip() + chr(point) + rest[:1].lower() + rest[1:]
+            index += 2
+            continue
+        joined.append(parts[index])
+        index += 1
+    return joined
 
 
 def _is_host(part: str) -> bool:
