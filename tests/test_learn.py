@@ -266,7 +266,7 @@ def test_a_site_pack_keeps_every_removal_of_the_other_rules(tmp_path: Path) -> N
         assert {r for r in before if r.rule != "HEUR-REGION"} <= set(after)
 
 
-TOWNS = [town for town in (story.split(" of ")[1].split()[0] for story in STORIES)]
+TOWNS = [story.split(" of ")[1].split()[0] for story in STORIES]
 PARAGRAPHS = (
     "The council of {town} approved the new budget on Monday after a long and heated debate "
     "that ran late into the evening, with members split on the plan.",

@@ -237,7 +237,10 @@ def markup_authors(text: str | None, site: frozenset[str] = frozenset()) -> list
         return []
     text = read_entities(text, rounds=2)  # references left in the markup, even escaped twice
     names: list[str] = []
-    for raw in _rejoin_references(text.split(";")):
+    parts = text.split(";")
+    if _split_at_reference(parts):
+        return []
+    for raw in parts:
         part = LEAD.sub("", raw.strip()).strip(" ,.|")
         if names and (_cut_role(part) != part or CREDENTIAL.match(part)):
             continue  # the role or degree of the name before it ("Tom Krisher; AP Auto Writer")
@@ -260,27 +263,16 @@ def _one_word(part: str) -> bool:
     return len(words) == 1 and words[0].lower() not in TEAM_WORDS
 
 
-def _rejoin_references(parts: list[str]) -> list[str]:
-    """The parts of an author list with a character reference that the list was split at
-    put back ("Redacci; Oacute; N Diario" from "Redacci&amp;oacute;n Diario": split at its
-    "&" and ";").
+def _split_at_reference(parts: list[str]) -> bool:
+    """True when the author list was split inside a name at a character reference escaped
+    twice ("Redacci; Oacute; N Diario" from "Redacci&amp;oacute;n Diario"): where the names
+    began and ended is lost ("José Pérez" and "Josén" split alike), so none is read.
 
-    >>> _rejoin_references(["Redacci", " Oacute", " N Diario Pagina Siete", " Ana Ruiz"])
-    ['Redacción Diario Pagina Siete', ' Ana Ruiz']
+    >>> _split_at_reference(["Redacci", " Oacute", " N Diario"]), _split_at_reference(["Ana"])
+    (True, False)
     """
-    joined: list[str] = []
-    index = 0
-    while index < len(parts):
-        name = parts[index].strip().lower()
-        point = name2codepoint.get(name) if len(name) > 3 else None
-        if point is not None and joined and index + 1 < len(parts):
-            rest = parts[index + 1].strip()
-            joined[-1] = joined[-1].rstrip() + chr(point) + rest[:1].lower() + rest[1:]
-            index += 2
-            continue
-        joined.append(parts[index])
-        index += 1
-    return joined
+    bare = (part.strip().lower() for part in parts)
+    return any(len(name) > 3 and name in name2codepoint for name in bare)
 
 
 def _is_host(part: str) -> bool:
