@@ -76,6 +76,8 @@ MODIFIED_META = frozenset(
         "updated",
     }
 )
+# A declared date is read from this many first characters of its value.
+MAX_DATE_CHARS = 100
 # schema.org properties on elements and in JSON-LD: published (or created), modified.
 ITEMPROP_DATES = ("datePublished", "dateCreated", "dateModified")
 ITEMPROP_XPATH = " or ".join(f"@itemprop='{name}'" for name in ITEMPROP_DATES)
@@ -115,12 +117,14 @@ def declared_dates(tree: Any) -> tuple[frozenset[str], frozenset[str]]:
     for meta in tree.iter("meta"):
         name = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
         into = published if name in PUBLISHED_META else modified if name in MODIFIED_META else None
-        date = parse_date(meta.get("content") or meta.get("datetime"))
-        if into is not None and date is not None:
+        if into is None:
+            continue
+        date = parse_date((meta.get("content") or meta.get("datetime") or "")[:MAX_DATE_CHARS])
+        if date is not None:
             into.add(date)
     for element in tree.xpath(f"//*[{ITEMPROP_XPATH}][not(self::meta)]"):
         value = element.get("datetime") or element.get("content") or element.text_content()
-        date = parse_date(value[:100])
+        date = parse_date(value[:MAX_DATE_CHARS])
         if date is not None:
             (modified if element.get("itemprop") == "dateModified" else published).add(date)
     for script in tree.xpath("//script[@type='application/ld+json']"):
