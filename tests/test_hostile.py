@@ -96,3 +96,17 @@ def test_tokens_are_cut_where_normalising_composes_letters(text: str) -> None:
     assert "{mosads}" not in article.text and not article.warnings
     assert cleaner.replay(text, article.removed) == article.text
     assert cleaner.clean(article.text, mode="text").text == article.text
+
+
+def test_a_page_with_a_long_run_without_spaces_reads_its_dates_in_one_pass() -> None:
+    # The date reader looks for a written date in the page's visible text; its URL filter
+    # once tried every character of a run without spaces as a start (minutes for this page).
+    prose = "The council approved the budget on Monday after a long and heated debate. " * 6
+    blob = "x" * 200_000
+    page = (
+        "<html><head><meta name='date' content='November 15, 2021'></head><body><article>"
+        f"<p>{prose}</p><p>{blob}</p><p>{prose}</p><p>Published on November 15, 2021.</p>"
+        "</article></body></html>"
+    )
+    article = cleaner.clean(page, mode="html")
+    assert blob in article.text
