@@ -79,11 +79,18 @@ class Document:
             extracted,
         )
 
+    def site_rules(self) -> CompiledRules | None:
+        """All the rules, when some are limited to the document's site; else None."""
+        rules = self.compiled
+        if rules is None or self.site is None or self.site not in rules.sites:
+            return None
+        return rules
+
     def use_site_rules(self) -> bool:
         """Make the rules limited to the document's site its rules, for the stages after the
         article region; False (and nothing changes) when none are for its site."""
-        rules = self.compiled
-        if rules is None or self.site is None or self.site not in rules.sites:
+        rules = self.site_rules()
+        if rules is None:
             return False
         self.matchers = dict(rules.site_matchers)
         self.line_gate = rules.site_gate
@@ -116,8 +123,7 @@ class Document:
                 rules = self.line_gate.matchers[scope].rules
                 ids = [rules[i].id for i in candidates]
                 candidates = tuple(matcher.position[r] for r in ids if r in matcher.position)
-            if matcher.always:
-                candidates = tuple(sorted(matcher.always.union(candidates)))
+            candidates = matcher.tried(candidates)
             if not candidates:
                 return None
             try:

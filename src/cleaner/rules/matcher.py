@@ -82,6 +82,12 @@ class ScopeMatcher:
         self.site_bound = any(rule.site is not None for rule in self.rules)
         self._memo: dict[str | tuple[str | None, str], Hit | None] = {}
 
+    def tried(self, candidates: Sequence[int]) -> tuple[int, ...]:
+        """The rules to try on a line: its ``candidates`` and the rules tried everywhere."""
+        if not self.always:
+            return tuple(candidates)
+        return tuple(sorted(self.always.union(candidates)))
+
     def single(self, index: int) -> regex.Pattern[str]:
         """The compiled pattern of one rule (all its patterns as alternatives)."""
         pattern = self._single[index]

@@ -86,13 +86,11 @@ def classify(doc: Document, lines: list[int]) -> list[int]:
     kept = [index for index, keep in zip(lines, keeps, strict=True) if keep]
     if not kept:
         return keep_the_page(doc, lines)
-    if kept:
-        first = lines.index(kept[0])
-        headline = find_headline(keys, first)
-        if headline is not None and doc.labels[lines[headline]] is None:
-            doc.label(lines[headline], TITLE)
-            if not any(name == "title" for name, _, _ in doc.captures):
-                doc.notes["title"] = (keys[headline], TITLE.rule)
+    headline = find_headline(keys, lines.index(kept[0]))
+    if headline is not None and doc.labels[lines[headline]] is None:
+        doc.label(lines[headline], TITLE)
+        if not any(name == "title" for name, _, _ in doc.captures):
+            doc.notes["title"] = (keys[headline], TITLE.rule)
     run_label: Label | None = None
     for position, index in enumerate(lines):
         if keeps[position] or doc.labels[index] is not None:

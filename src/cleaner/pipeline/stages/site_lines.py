@@ -30,18 +30,15 @@ def template_lines(doc: Document) -> frozenset[int]:
     """The lines a line rule of the document's site matches (none without a site), read
     without labelling them: `label_site_lines` labels them after the region. A rule that
     runs out of time matches nothing here (`label_site_lines` reports it)."""
-    rules = doc.compiled
-    if rules is None or doc.site is None or doc.site not in rules.sites:
+    rules = doc.site_rules()
+    if rules is None or not rules.site_matchers[Scope.LINE].rules:
         return frozenset()
     matcher = rules.site_matchers[Scope.LINE]
-    if not matcher.rules:
-        return frozenset()
     keys = [line.key for line in doc.lines]
     admitted = rules.site_gate.admit(keys, doc.folded, doc.changed, doc.site)[Scope.LINE]
     found = set()
-    for index, candidates in admitted.items():
-        if matcher.always:
-            candidates = tuple(sorted(matcher.always.union(candidates)))
+    for index in range(len(keys)) if matcher.always else sorted(admitted):
+        candidates = matcher.tried(admitted.get(index, ()))
         try:
             if doc.lines[index].text and matcher.first(keys[index], candidates, doc.site):
                 found.add(index)
