@@ -217,9 +217,6 @@ def test_short_documents_are_left_alone() -> None:
     assert not any(r.rule == "HEUR-REGION" for r in clean(lines).removed)
 
 
-@pytest.mark.xfail(
-    reason="the line classifier keeps prose comments after a comments heading", strict=True
-)
 def test_comments_after_the_article_go() -> None:
     comments = [
         "12 Comments",

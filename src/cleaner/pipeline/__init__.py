@@ -20,6 +20,7 @@ from .stages.metadata import build_metadata
 from .stages.region import select_article
 from .stages.site_lines import label_site_lines
 from .stages.split import split_lines
+from .stages.thread import label_thread
 from .stages.tokens import cut_tokens
 from .stages.zones import label_footer, label_header
 from .trail import collect_removals
@@ -33,6 +34,7 @@ STAGES: tuple[Stage, ...] = (
     label_footer,  # stages/zones.py: footer rules after the last prose
     label_header,  # stages/zones.py: header rules and heuristics before the first prose
     select_article,  # stages/region.py: the article of a page dump (classify/)
+    label_thread,  # stages/thread.py: the comment thread under the article
     label_site_lines,  # stages/site_lines.py: rules of the document's site (learned packs)
     collect_removals,  # trail.py: the removal trail
     compose_body,  # render.py: the body

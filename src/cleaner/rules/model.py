@@ -14,6 +14,7 @@ class Scope(StrEnum):
     TOKEN = "token"
     LINE = "line"
     BLOCK_START = "block_start"
+    THREAD_START = "thread_start"
     HEADER = "header"
     FOOTER = "footer"
 
@@ -34,6 +35,11 @@ SCOPE_DESCRIPTIONS = {
     Scope.BLOCK_START: (
         "The pattern matches a whole line that opens a teaser block; the line and the "
         "teaser items after it go."
+    ),
+    Scope.THREAD_START: (
+        "The pattern matches a whole line that opens the comment thread under an article; "
+        "when an article's prose comes before it, the line and every line after it go, "
+        "else only the line."
     ),
     Scope.HEADER: "A whole-line rule that applies only before the first paragraph of prose.",
     Scope.FOOTER: "A whole-line rule that applies only after the last paragraph of prose.",

@@ -9,7 +9,12 @@ from .teasers import teaser_extent
 
 
 def label_lines(doc: Document) -> None:
-    """Apply line rules to every line and block-start rules with their teaser blocks."""
+    """Apply line rules to every line and block-start rules with their teaser blocks; label
+    the headings of comment threads (`label_thread` takes the thread once the article is
+    known)."""
+    if doc.matchers[Scope.THREAD_START].rules:
+        for index, heading in doc.match_lines(Scope.THREAD_START).items():
+            doc.label(index, Label.of(heading.rule))
     line_hits = doc.match_lines(Scope.LINE)
     block_hits: dict[int, Hit] = {}
     if doc.matchers[Scope.BLOCK_START].rules:

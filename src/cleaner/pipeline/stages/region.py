@@ -6,7 +6,8 @@ around and inside it goes. Short documents and hard-wrapped text are left alone.
 
 Cleaning stays idempotent: the classifier is run again over the lines it kept, as a
 second cleaning would see them (no rule labels, no page around them), until it keeps
-them all; zone rules are applied at the region's edges each time.
+them all; zone rules are applied at the region's edges, and the comment thread under the
+article is cut, each time.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from ..heuristics import OUTSIDE, TITLE
 from ..labels import Label
 from .line_rules import label_zone_rules
 from .site_lines import template_lines
+from .thread import label_thread
 
 # Documents with fewer non-blank lines than this are left alone.
 MIN_LINES = 8
@@ -59,6 +61,7 @@ def select_article(doc: Document) -> None:
     for _ in range(MAX_ROUNDS):
         kept = classify(doc, lines)
         label_region_zones(doc, kept)
+        label_thread(doc)
         remaining = [i for i in kept if doc.labels[i] is None]
         if remaining == lines or not is_page_like(doc, remaining):
             return

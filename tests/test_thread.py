@@ -1,0 +1,118 @@
+"""The comment thread under an article goes from its heading on; a forum's posts stay."""
+
+from __future__ import annotations
+
+import pytest
+
+import cleaner
+from cleaner.pipeline.stages.thread import MIN_ARTICLE_WORDS, THREAD_REASON
+from cleaner.text.features import word_count
+
+ARTICLE = [
+    "The city council approved a new budget on Monday after a debate that lasted more than "
+    "six hours and drew hundreds of residents to the chamber.",
+    "The plan raises spending on schools and public transport by four percent, while cutting "
+    "the budget for road repairs, officials said.",
+    '"This is a budget for the people who live here," the mayor told reporters after the '
+    "vote, adding that the city had listened to residents.",
+    "Bus fares will stay the same next year, and three new routes will open in the spring, "
+    "according to the transport office.",
+    "Opposition members said the plan relied on optimistic tax forecasts and warned that "
+    "cuts could follow if the economy slowed.",
+    "The budget now goes to the regional government, which must approve it before the end "
+    "of the month.",
+]
+COMMENTS = [
+    "Frank",
+    "2 days ago at 07:52 am",
+    "I have lived in this city for forty years and I have never seen a budget that cared so "
+    "little about the people who actually pay for it.",
+    "Rating: 36 Votes",
+    "Maria",
+    "2 days ago at 08:10 am",
+    "Thanks for the detailed report, it is good to finally read what the money is spent on.",
+]
+
+
+def clean(lines: list[str], **options: object) -> cleaner.Article:
+    return cleaner.clean("\n".join(lines), mode="text", **options)  # type: ignore[arg-type]
+
+
+def body(lines: list[str]) -> str:
+    return "\n\n".join(lines)
+
+
+def test_the_article_is_long_enough_to_have_a_thread() -> None:
+    assert sum(word_count(line) for line in ARTICLE) >= MIN_ARTICLE_WORDS
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "[ 167 comments ]",
+        "Top Rated Comments",
+        "3 thoughts on “Council approves new budget”",
+        "Leave a Reply",
+        "12 Kommentare",
+        "Schreibe einen Kommentar",
+        "Commentaires (4)",
+        "Deja un comentario",
+        "Lascia un commento",
+        "Komentarze",
+    ],
+)
+def test_comments_under_the_article_go_with_their_heading(heading: str) -> None:
+    article = clean([*ARTICLE, heading, *COMMENTS], explain=True)
+    assert article.text == body(ARTICLE)
+    thread = [r for r in article.removed if r.reason == THREAD_REASON]
+    assert thread, "the thread is in the trail"
+    assert all(r.category == "comments" for r in thread)
+    assert COMMENTS[2] in "".join(r.text for r in thread)
+
+
+def test_the_trail_gives_the_heading_rule_and_the_spans() -> None:
+    text = "\n".join([*ARTICLE, "12 Comments", *COMMENTS])
+    article = cleaner.clean(text, mode="text", explain=True)
+    heading = next(r for r in article.removed if r.text == "12 Comments")
+    thread = [r for r in article.removed if r.reason == THREAD_REASON]
+    assert {r.rule for r in thread} == {heading.rule}
+    for removal in thread:
+        assert text[removal.start : removal.end] == removal.text
+        assert removal.start > heading.end
+
+
+def test_a_heading_above_little_prose_keeps_what_follows() -> None:
+    """A forum thread: a short first post, then the replies, which are the page."""
+    post = ["Has anyone tried the new bus routes yet? Are they any faster in the morning?"]
+    article = clean([*post, "12 Comments", *COMMENTS], find_article=False)
+    assert COMMENTS[2] in article.text and COMMENTS[-1] in article.text
+    assert "12 Comments" not in article.text
+
+
+def test_a_heading_repeated_below_heads_each_item_and_keeps_them() -> None:
+    """'6 Comments' under each post of a question page: per-post comment counts."""
+    answer = "You can take the river road; the new cycle lane opened last week and it is fast."
+    lines = [*ARTICLE, "6 Comments", *COMMENTS[:4], answer, "3 Comments", *COMMENTS[4:]]
+    article = clean(lines, find_article=False)
+    assert answer in article.text
+    assert "6 Comments" not in article.text and "3 Comments" not in article.text
+
+
+def test_a_bare_reply_or_said_line_is_not_a_thread_heading() -> None:
+    lines = [*ARTICLE, "Reply", "The minister said:", *COMMENTS[2:3]]
+    assert COMMENTS[2] in clean(lines, find_article=False).text
+
+
+def test_the_thread_goes_without_the_article_region_too() -> None:
+    article = clean([*ARTICLE, "12 Comments", *COMMENTS], find_article=False)
+    assert article.text == body(ARTICLE)
+
+
+def test_cleaning_a_cleaned_thread_page_changes_nothing() -> None:
+    once = clean([*ARTICLE, "Top Rated Comments", *COMMENTS]).text
+    assert cleaner.clean(once, mode="text").text == once
+
+
+def test_keep_comments_keeps_the_thread() -> None:
+    article = clean([*ARTICLE, "12 Comments", *COMMENTS], keep=["comments"])
+    assert COMMENTS[2] in article.text
