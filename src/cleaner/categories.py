@@ -39,7 +39,10 @@ DESCRIPTIONS: dict[Category, str] = {
     Category.COPYRIGHT: (
         "Copyright and reproduction notices ('Copyright 2023 ... All rights reserved')."
     ),
-    Category.COMMENTS: "Comment prompts, counts and commenting notices.",
+    Category.COMMENTS: (
+        "Comment prompts, counts and commenting notices, and the comment thread under the "
+        "article."
+    ),
     Category.SOCIAL: "Share rows, follow-us prompts and social network buttons.",
     Category.WIDGET: (
         "Widget chrome and errors ('Oops! Something went wrong.', 'Load more', 'See all ...')."
