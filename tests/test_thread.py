@@ -8,20 +8,8 @@ import cleaner
 from cleaner.pipeline.stages.thread import MIN_ARTICLE_WORDS, THREAD_REASON
 from cleaner.text.features import word_count
 
-ARTICLE = [
-    "The city council approved a new budget on Monday after a debate that lasted more than "
-    "six hours and drew hundreds of residents to the chamber.",
-    "The plan raises spending on schools and public transport by four percent, while cutting "
-    "the budget for road repairs, officials said.",
-    '"This is a budget for the people who live here," the mayor told reporters after the '
-    "vote, adding that the city had listened to residents.",
-    "Bus fares will stay the same next year, and three new routes will open in the spring, "
-    "according to the transport office.",
-    "Opposition members said the plan relied on optimistic tax forecasts and warned that "
-    "cuts could follow if the economy slowed.",
-    "The budget now goes to the regional government, which must approve it before the end "
-    "of the month.",
-]
+from .test_region import ENGLISH_ARTICLE as ARTICLE
+
 COMMENTS = [
     "Frank",
     "2 days ago at 07:52 am",
@@ -62,7 +50,7 @@ def test_the_article_is_long_enough_to_have_a_thread() -> None:
     ],
 )
 def test_comments_under_the_article_go_with_their_heading(heading: str) -> None:
-    article = clean([*ARTICLE, heading, *COMMENTS], explain=True)
+    article = clean([*ARTICLE, heading, *COMMENTS], explain=True, find_article=False)
     assert article.text == body(ARTICLE)
     thread = [r for r in article.removed if r.reason == THREAD_REASON]
     assert thread, "the thread is in the trail"
@@ -72,7 +60,7 @@ def test_comments_under_the_article_go_with_their_heading(heading: str) -> None:
 
 def test_the_trail_gives_the_heading_rule_and_the_spans() -> None:
     text = "\n".join([*ARTICLE, "12 Comments", *COMMENTS])
-    article = cleaner.clean(text, mode="text", explain=True)
+    article = cleaner.clean(text, mode="text", explain=True, find_article=False)
     heading = next(r for r in article.removed if r.text == "12 Comments")
     thread = [r for r in article.removed if r.reason == THREAD_REASON]
     assert {r.rule for r in thread} == {heading.rule}
@@ -103,8 +91,8 @@ def test_a_bare_reply_or_said_line_is_not_a_thread_heading() -> None:
     assert COMMENTS[2] in clean(lines, find_article=False).text
 
 
-def test_the_thread_goes_without_the_article_region_too() -> None:
-    article = clean([*ARTICLE, "12 Comments", *COMMENTS], find_article=False)
+def test_a_page_dump_keeps_the_article_without_its_thread() -> None:
+    article = clean([*ARTICLE, "Top Rated Comments", *COMMENTS])
     assert article.text == body(ARTICLE)
 
 
@@ -114,5 +102,5 @@ def test_cleaning_a_cleaned_thread_page_changes_nothing() -> None:
 
 
 def test_keep_comments_keeps_the_thread() -> None:
-    article = clean([*ARTICLE, "12 Comments", *COMMENTS], keep=["comments"])
+    article = clean([*ARTICLE, "12 Comments", *COMMENTS], keep=["comments"], find_article=False)
     assert COMMENTS[2] in article.text

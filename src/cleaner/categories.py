@@ -40,8 +40,7 @@ DESCRIPTIONS: dict[Category, str] = {
         "Copyright and reproduction notices ('Copyright 2023 ... All rights reserved')."
     ),
     Category.COMMENTS: (
-        "Comment prompts, counts and commenting notices, and the comment thread under the "
-        "article."
+        "Comment prompts, counts and commenting notices, and the comment thread under the article."
     ),
     Category.SOCIAL: "Share rows, follow-us prompts and social network buttons.",
     Category.WIDGET: (

@@ -24,6 +24,8 @@ MIN_ARTICLE_WORDS = 100
 DIGITS = re.compile(r"\d+")
 # A heading repeated within this many lines (a link and its label) is still one heading.
 NEAR_LINES = 2
+# Digits a heading's count may have more than the heading's own ('9' and '1,234').
+MAX_DIGITS_CHARS = 12
 THREAD_REASON = "Comment thread: the lines after a comment heading under the article."
 
 
@@ -31,23 +33,21 @@ def label_thread(doc: Document) -> None:
     """Label every kept line after the first thread heading under an article with the
     heading's rule, unless that heading is one of a list's."""
     rules = {rule.id for rule in doc.matchers[Scope.THREAD_START].rules}
-    headings = [
-        (index, label)
-        for index, label in enumerate(doc.labels)
-        if label is not None and label.rule in rules and label.reason != THREAD_REASON
-    ]
-    prose_words = 0
-    start = 0
-    for heading, label in headings:
-        prose_words += sum(
-            word_count(line.text)
-            for index, line in enumerate(doc.lines[start:heading], start)
-            if doc.unlabeled(index) and is_prose(line.text)
-        )
-        start = heading
-        if prose_words >= MIN_ARTICLE_WORDS:
-            if not _repeats(doc, heading):
-                _label_after(doc, heading, label)
+    if not any(label is not None and label.rule in rules for label in doc.labels):
+        return
+    prose_words = 0  # counted up to MIN_ARTICLE_WORDS
+    for index, line in enumerate(doc.lines):
+        label = doc.labels[index]
+        if label is None:
+            if prose_words < MIN_ARTICLE_WORDS and line.text and is_prose(line.text):
+                prose_words += word_count(line.text)
+        elif (
+            label.rule in rules
+            and label.reason != THREAD_REASON
+            and prose_words >= MIN_ARTICLE_WORDS
+        ):
+            if not _repeats(doc, index):
+                _label_after(doc, index, label)
             return
 
 
@@ -59,10 +59,12 @@ def _repeats(doc: Document, heading: int) -> bool:
     """True when a line of the heading's shape (digits read as one) comes again in the
     document, apart from it: one heading per post or teaser, not one thread."""
     shape = _shape(doc.lines[heading].key)
+    longest = len(shape) + MAX_DIGITS_CHARS  # a line of that shape is no longer
     return any(
-        abs(index - heading) > NEAR_LINES and _shape(line.key) == shape
+        abs(index - heading) > NEAR_LINES
+        and len(shape) <= len(line.key) <= longest
+        and _shape(line.key) == shape
         for index, line in enumerate(doc.lines)
-        if line.text
     )
 
 
