@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -98,3 +100,14 @@ def test_page_dumps_clean_idempotently_and_only_remove(text: str) -> None:
     assert is_subsequence(article.text.split("\n\n") if article.text else [], source_lines)
     assert_trail_replays(text, article)
     assert cleaner.clean(text, mode="text") == article
+
+
+def test_every_aeb_dev_page_dump_cleans_idempotently(bench_dir: Path) -> None:
+    """Real page dumps, with the region, the comment threads and the zones: a second
+    cleaning of each cleaned dump changes nothing."""
+    engine = cleaner.Cleaner(mode="text", explain=False)
+    dumps = sorted((bench_dir / "text").glob("*.txt"))
+    assert len(dumps) == 88
+    for path in dumps:
+        once = engine.clean(path.read_text("utf-8")).text
+        assert engine.clean(once).text == once, path.name

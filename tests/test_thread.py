@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import cleaner
 from cleaner.pipeline.stages.thread import MIN_ARTICLE_WORDS, THREAD_REASON
@@ -104,3 +106,29 @@ def test_cleaning_a_cleaned_thread_page_changes_nothing() -> None:
 def test_keep_comments_keeps_the_thread() -> None:
     article = clean([*ARTICLE, "12 Comments", *COMMENTS], keep=["comments"], find_article=False)
     assert COMMENTS[2] in article.text
+
+
+HEADINGS = [
+    "12 Comments",
+    "6 Comments",
+    "Comments",
+    "Top Rated Comments",
+    "Leave a Reply",
+    "Kommentare (3)",
+    "3 Gedanken zu „Haushalt“",
+    "Laisser un commentaire",
+]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.sampled_from([*ARTICLE, *COMMENTS, *HEADINGS]), min_size=1, max_size=30),
+    st.booleans(),
+)
+def test_cleaning_pages_with_thread_headings_is_idempotent(lines: list[str], region: bool) -> None:
+    """Headings anywhere, repeated or not, above more or less prose: a second cleaning
+    changes nothing, and the body's lines are the input's, in order."""
+    once = clean(lines, find_article=region).text
+    assert clean(once.split("\n\n"), find_article=region).text == once
+    it = iter(lines)
+    assert all(any(line == source for source in it) for line in once.split("\n\n") if line)
