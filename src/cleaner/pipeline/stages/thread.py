@@ -11,9 +11,8 @@ Comments' ... '9 Comments'): it heads the comments of each post or teaser of a l
 
 from __future__ import annotations
 
-import re
-
 from ...rules import Scope
+from ...rules.exact import template
 from ...text.features import is_prose, word_count
 from ..document import Document
 from ..labels import Label
@@ -21,7 +20,6 @@ from ..labels import Label
 # Words of prose, kept above the heading, that make an article (a short news story
 # has a hundred or more).
 MIN_ARTICLE_WORDS = 100
-DIGITS = re.compile(r"\d+")
 # A heading repeated within this many lines (a link and its label) is still one heading.
 NEAR_LINES = 2
 # Digits a heading's count may have more than the heading's own ('9' and '1,234').
@@ -51,19 +49,16 @@ def label_thread(doc: Document) -> None:
             return
 
 
-def _shape(text: str) -> str:
-    return DIGITS.sub("0", text)
-
-
 def _repeats(doc: Document, heading: int) -> bool:
-    """True when a line of the heading's shape (digits read as one) comes again in the
-    document, apart from it: one heading per post or teaser, not one thread."""
-    shape = _shape(doc.lines[heading].key)
+    """True when a line of the heading's shape (its `template`: each run of digits read as
+    one) comes again in the document, apart from it: one heading per post or teaser, not
+    one thread."""
+    shape = template(doc.lines[heading].key)
     longest = len(shape) + MAX_DIGITS_CHARS  # a line of that shape is no longer
     return any(
         abs(index - heading) > NEAR_LINES
         and len(shape) <= len(line.key) <= longest
-        and _shape(line.key) == shape
+        and template(line.key) == shape
         for index, line in enumerate(doc.lines)
     )
 
