@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,19 @@ def constant_model(tmp_path: Path, base: float) -> Path:
     return path
 
 
+def tree(**change: Any) -> dict[str, Any]:
+    """A model file's tree of one split: lines over 40 characters get -5, the others +5."""
+    made = {
+        "features": ["log_chars"],
+        "at": [math.log1p(40)],
+        "left": [-1],
+        "right": [-2],
+        "leaves": [5.0, -5.0],
+    }
+    made.update(change)
+    return made
+
+
 def test_the_shipped_model_names_every_feature_in_order() -> None:
     data = model_data()
     assert tuple(data["local"]["weights"]) == LOCAL_FEATURES
@@ -48,6 +62,24 @@ def test_the_shipped_model_names_every_feature_in_order() -> None:
     assert data["command"].startswith("python bench/train.py")
     model = load_model()
     assert model.switch_cost == data["switch_cost"] and model.lexicon.weights
+    assert model.final.trees and len(model.final.trees) == len(data["final"]["trees"])
+
+
+def test_a_tree_adds_its_leaf_and_the_trail_names_its_first_split(tmp_path: Path) -> None:
+    data = json.loads(constant_model(tmp_path, 0.0).read_text("utf-8"))
+    data["final"]["trees"] = [tree()]
+    path = tmp_path / "tree.json"
+    path.write_text(json.dumps(data), "utf-8")
+    model = load_model(str(path))
+    texts = ["A short line", "A line of prose that is longer than forty characters, by far."]
+    decision = decide(model, texts, [None, None], [False, False])
+    assert decision.scores == [5.0, -5.0]
+    assert decision.reasons(model, 1) == "score -5.0 (log_chars -5.0)"
+    old = json.loads(MODEL_FILE.read_text("utf-8"))
+    old.update(schema=2)
+    del old["final"]["trees"]  # a model file of the schema before trees: steps only
+    (tmp_path / "old.json").write_text(json.dumps(old), "utf-8")
+    assert load_model(str(tmp_path / "old.json")).final.trees == ()
 
 
 @pytest.mark.parametrize(
@@ -62,6 +94,12 @@ def test_the_shipped_model_names_every_feature_in_order() -> None:
             "increasing",
         ),
         (lambda d: d["lexicon"]["words"].update(the="x"), "weight of 'the'"),
+        (lambda d: d["final"].update(trees={}), "trees must be a list"),
+        (lambda d: d["final"].update(trees=[tree(right=[0])]), "child out of range"),
+        (lambda d: d["final"].update(trees=[tree(right=[-3])]), "child out of range"),
+        (lambda d: d["final"].update(trees=[tree(features=["bogus"])]), "unknown features"),
+        (lambda d: d["final"].update(trees=[tree(at=[])]), "two children per split"),
+        (lambda d: d["final"].update(trees=[tree(leaves=[1.0, "x"])]), "leaf of"),
     ],
 )
 def test_a_model_file_that_does_not_fit_is_refused(

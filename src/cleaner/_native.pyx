@@ -25,7 +25,7 @@ from cpython.unicode cimport (
 )
 
 # cleaner.native uses this build only when its VERSION is this one.
-VERSION = 2
+VERSION = 3
 
 include "_native_chars.pxi"
 include "_native_features.pxi"

@@ -24,6 +24,16 @@ cdef class Model:
     cdef Py_ssize_t step_at[NFEATURES]
     cdef double base
     cdef double switch_cost
+    # The trees, their nodes and leaves in flat arrays; a tree's children count from its
+    # first node (its leaves from its first leaf), as in the reference's Tree.
+    cdef Py_ssize_t ntrees
+    cdef Py_ssize_t *tree_node_at
+    cdef Py_ssize_t *tree_leaf_at
+    cdef Py_ssize_t *node_feature
+    cdef double *node_cut
+    cdef Py_ssize_t *node_left
+    cdef Py_ssize_t *node_right
+    cdef double *leaf_value
 
     def __cinit__(self, model):
         _setup_classify()
@@ -52,10 +62,50 @@ cdef class Model:
                 self.steps[self.step_at[i] + j] = value
         self.base = final.base
         self.switch_cost = model.switch_cost
+        self._build_trees(final.trees)
+
+    cdef int _build_trees(self, trees) except -1:
+        cdef Py_ssize_t t, j, nodes = 0, leaves = 0
+        self.ntrees = len(trees)
+        for tree in trees:
+            nodes += len(tree.features)
+            leaves += len(tree.leaves)
+        self.tree_node_at = <Py_ssize_t *>malloc(max(self.ntrees, 1) * sizeof(Py_ssize_t))
+        self.tree_leaf_at = <Py_ssize_t *>malloc(max(self.ntrees, 1) * sizeof(Py_ssize_t))
+        self.node_feature = <Py_ssize_t *>malloc(max(nodes, 1) * sizeof(Py_ssize_t))
+        self.node_cut = <double *>malloc(max(nodes, 1) * sizeof(double))
+        self.node_left = <Py_ssize_t *>malloc(max(nodes, 1) * sizeof(Py_ssize_t))
+        self.node_right = <Py_ssize_t *>malloc(max(nodes, 1) * sizeof(Py_ssize_t))
+        self.leaf_value = <double *>malloc(max(leaves, 1) * sizeof(double))
+        if (self.tree_node_at == NULL or self.tree_leaf_at == NULL or self.node_feature == NULL
+                or self.node_cut == NULL or self.node_left == NULL or self.node_right == NULL
+                or self.leaf_value == NULL):
+            raise MemoryError()
+        nodes = leaves = 0
+        for t, tree in enumerate(trees):
+            self.tree_node_at[t] = nodes
+            self.tree_leaf_at[t] = leaves
+            for j in range(len(tree.features)):
+                self.node_feature[nodes + j] = tree.features[j]
+                self.node_cut[nodes + j] = tree.thresholds[j]
+                self.node_left[nodes + j] = tree.left[j]
+                self.node_right[nodes + j] = tree.right[j]
+            for j in range(len(tree.leaves)):
+                self.leaf_value[leaves + j] = tree.leaves[j]
+            nodes += len(tree.features)
+            leaves += len(tree.leaves)
+        return 0
 
     def __dealloc__(self):
         free(self.cuts)
         free(self.steps)
+        free(self.tree_node_at)
+        free(self.tree_leaf_at)
+        free(self.node_feature)
+        free(self.node_cut)
+        free(self.node_left)
+        free(self.node_right)
+        free(self.leaf_value)
         free(self.pool)
         free(self.word_at)
         free(self.word_len)
@@ -137,8 +187,19 @@ cdef class Model:
             return self.steps[self.step_at[i] + _bisect_left(&self.cuts[self.cut_at[i]], n, value)]
         return self.steps[self.step_at[i]]
 
+    cdef inline double tree_value(self, Py_ssize_t t, double *vector) noexcept:
+        # Tree.value: the leaf tree t sends the vector to
+        cdef Py_ssize_t at = self.tree_node_at[t], node = 0
+        while node >= 0:
+            if vector[self.node_feature[at + node]] <= self.node_cut[at + node]:
+                node = self.node_left[at + node]
+            else:
+                node = self.node_right[at + node]
+        return self.leaf_value[self.tree_leaf_at[t] - node - 1]
+
     cdef inline double final_score(self, double *vector) noexcept:
-        # Additive.score: base plus each feature's step, in the order of the names
+        # Additive.score: base plus each feature's step, in the order of the names, then
+        # each tree's value, in the order of the trees
         cdef double total = self.base
         cdef Py_ssize_t i, n
         for i in range(NFEATURES):
@@ -147,6 +208,8 @@ cdef class Model:
                 total += self.steps[self.step_at[i] + _bisect_left(&self.cuts[self.cut_at[i]], n, vector[i])]
             else:
                 total += self.steps[self.step_at[i]]
+        for i in range(self.ntrees):
+            total += self.tree_value(i, vector)
         return total
 
     cdef inline double local_score(self, double *row) noexcept:
@@ -203,6 +266,8 @@ cdef class Vectors:
         for i in range(NFEATURES):
             parts[i] = model.step(i, vector[i])
             taken[i] = 0
+        for i in range(model.ntrees):  # a tree's value goes to the feature of its first split
+            parts[model.node_feature[model.tree_node_at[i]]] += model.tree_value(i, vector)
         found = []
         for k in range(min(count, NFEATURES)):
             best = -1

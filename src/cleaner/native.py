@@ -17,7 +17,7 @@ from types import ModuleType
 PURE_ENV = "CLEANER_PURE_PYTHON"
 # What this source expects of the extension; a build of older source (an editable install
 # not rebuilt since a pull) says another version and is not used.
-VERSION = 2
+VERSION = 3
 
 
 def pure_forced() -> bool:

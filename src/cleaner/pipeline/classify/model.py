@@ -8,7 +8,8 @@ Three parts, each a sum in a fixed order (so a score is the same in any process)
 - ``final``: the log-odds that the line is article text, a sum of one step function per
   feature (`LOCAL_FEATURES` then `CONTEXT_FEATURES`): for each feature, sorted thresholds
   and one value per interval (a value ``v[i]`` holds from ``t[i - 1]`` excluded to
-  ``t[i]`` included).
+  ``t[i]`` included); then the values of a few small trees over the same features, which
+  weigh what features say together (a short line near prose, a list item among teasers).
 
 ``switch_cost`` is what the sequence step charges for entering or leaving the article.
 """
@@ -27,7 +28,9 @@ from typing import Any
 
 from .features import CONTEXT_FEATURES, LOCAL_FEATURES, words_of
 
-SCHEMA = 2
+SCHEMA = 3
+# Model files of this older schema (step functions only, no trees) are read too.
+STEPS_ONLY_SCHEMA = 2
 TEXT_MODEL = "text-lines.json"
 HTML_MODEL = "html-lines.json"
 
@@ -72,26 +75,60 @@ class Lexicon:
 
 
 @dataclass(frozen=True, slots=True)
+class Tree:
+    """A regression tree over a feature vector. Node ``k`` sends a vector whose feature
+    ``features[k]`` is at most ``thresholds[k]`` to ``left[k]``, else to ``right[k]``; a
+    child ``c`` below zero is the leaf ``-c - 1``, whose value the tree gives. Children
+    come after their node, so a walk from node 0 always ends."""
+
+    features: tuple[int, ...]
+    thresholds: tuple[float, ...]
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    leaves: tuple[float, ...]
+
+    def value(self, vector: Sequence[float]) -> float:
+        """The value of the leaf the vector reaches.
+
+        >>> Tree((0, 1), (0.5, 2.0), (1, -3), (-1, -2), (1.0, 2.0, 3.0)).value([0.2, 7.0])
+        2.0
+        """
+        node = 0
+        features, thresholds, left, right = self.features, self.thresholds, self.left, self.right
+        while node >= 0:
+            node = left[node] if vector[features[node]] <= thresholds[node] else right[node]
+        return self.leaves[-node - 1]
+
+
+@dataclass(frozen=True, slots=True)
 class Additive:
-    """A base and one step function per named feature."""
+    """A base, one step function per named feature, and trees over the features."""
 
     names: tuple[str, ...]
     thresholds: tuple[tuple[float, ...], ...]
     values: tuple[tuple[float, ...], ...]
     base: float
+    trees: tuple[Tree, ...] = ()
 
     def parts(self, values: Sequence[float]) -> list[float]:
-        """What each feature adds to the score."""
-        return [
+        """What each feature adds to the score: its step, plus the value of every tree
+        whose first split reads it (added in the order of the trees)."""
+        parts = [
             steps[bisect_left(cuts, value)] if cuts else steps[0]
             for cuts, steps, value in zip(self.thresholds, self.values, values, strict=True)
         ]
+        for tree in self.trees:
+            parts[tree.features[0]] += tree.value(values)
+        return parts
 
     def score(self, values: Sequence[float]) -> float:
-        """``base`` plus each feature's step, summed in the order of the names."""
+        """``base`` plus each feature's step, summed in the order of the names, then each
+        tree's value, in the order of the trees."""
         total = self.base
         for cuts, steps, value in zip(self.thresholds, self.values, values, strict=True):
             total += steps[bisect_left(cuts, value)] if cuts else steps[0]
+        for tree in self.trees:
+            total += tree.value(values)
         return total
 
     def reasons(self, values: Sequence[float], count: int = 3) -> list[tuple[str, float]]:
@@ -115,7 +152,7 @@ class LineModel:
     @classmethod
     def from_dict(cls, data: Any, source: str) -> LineModel:
         """A model from the JSON structure of a model file; ModelError when it does not fit."""
-        if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+        if not isinstance(data, dict) or data.get("schema") not in (SCHEMA, STEPS_ONLY_SCHEMA):
             raise ModelError(f"{source}: not a line model of schema {SCHEMA}")
         switch = data.get("switch_cost")
         if not isinstance(switch, (int, float)) or switch < 0:
@@ -180,7 +217,42 @@ def _additive(source: str, data: Any, names: tuple[str, ...]) -> Additive:
         thresholds.append(cuts)
         values.append(levels)
     base = _number(source, data.get("base"), "base")
-    return Additive(names, tuple(thresholds), tuple(values), base)
+    trees = data.get("trees", [])
+    if not isinstance(trees, list):
+        raise ModelError(f"{source}: trees must be a list")
+    index = {name: i for i, name in enumerate(names)}
+    made = tuple(_tree(source, tree, index, n) for n, tree in enumerate(trees))
+    return Additive(names, tuple(thresholds), tuple(values), base, made)
+
+
+def _tree(source: str, data: Any, index: Mapping[str, int], number: int) -> Tree:
+    """A tree of a model file: its nodes' feature names, thresholds and children, and its
+    leaves' values; ModelError unless every walk from the first node ends at a leaf."""
+    where = f"{source}: tree {number}"
+    if not isinstance(data, dict):
+        raise ModelError(f"{where} must be a table")
+    keys = ("features", "at", "left", "right", "leaves")
+    if not all(isinstance(data.get(key), list) for key in keys):
+        raise ModelError(f"{where} needs the lists {', '.join(keys)}")
+    names, cuts, left, right, leaves = (data[key] for key in keys)
+    nodes = len(names)
+    if not nodes or not len(cuts) == len(left) == len(right) == nodes:
+        raise ModelError(f"{where}: needs a split, and a threshold and two children per split")
+    unknown = [name for name in names if name not in index]
+    if unknown:
+        raise ModelError(f"{where} reads unknown features {sorted(set(unknown))}")
+    for node, children in enumerate(zip(left, right, strict=True)):
+        for child in children:
+            ok = isinstance(child, int) and not isinstance(child, bool)
+            if not ok or not (node < child < nodes or -len(leaves) <= child < 0):
+                raise ModelError(f"{where}: node {node} has a child out of range")
+    return Tree(
+        tuple(index[name] for name in names),
+        tuple(_number(source, v, f"threshold of {where}") for v in cuts),
+        tuple(left),
+        tuple(right),
+        tuple(_number(source, v, f"leaf of {where}") for v in leaves),
+    )
 
 
 def load_model(path: str | None = None, builtin: str = TEXT_MODEL) -> LineModel:
