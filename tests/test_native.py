@@ -9,6 +9,7 @@ and reason. Without the extension built they skip and say why.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import json
 import os
@@ -26,7 +27,8 @@ import cleaner
 from cleaner import native
 from cleaner.categories import Category
 from cleaner.pipeline.classify import decide
-from cleaner.pipeline.classify.model import HTML_MODEL, TEXT_MODEL, load_model
+from cleaner.pipeline.classify.features import CONTEXT_FEATURES, LOCAL_FEATURES
+from cleaner.pipeline.classify.model import HTML_MODEL, TEXT_MODEL, Tree, load_model
 from cleaner.pipeline.labels import Label
 from cleaner.text.lines import segment
 
@@ -106,6 +108,66 @@ def test_the_classifier_gives_the_same_numbers(
 
         fast, pure = both(extension, run)
         assert repr(fast) == repr(pure)  # repr: NaN-safe, and -0.0 differs from 0.0
+
+
+@st.composite
+def trees(draw: st.DrawFn, levels: int = 5) -> Tree:
+    """A tree of up to ``levels`` levels, leaves at any level, over any feature."""
+    features: list[int] = []
+    cuts: list[float] = []
+    left: list[int] = []
+    right: list[int] = []
+    leaves: list[float] = []
+
+    def grow(level: int) -> int:
+        if level == levels or (level and draw(st.booleans())):
+            leaves.append(draw(st.floats(-4, 4, allow_nan=False)))
+            return -len(leaves)
+        node = len(features)
+        features.append(draw(st.integers(0, len(LOCAL_FEATURES + CONTEXT_FEATURES) - 1)))
+        cuts.append(draw(st.sampled_from([-1.0, 0.0, 0.05, 0.5, 1.0, 2.5, 4.0])))
+        left.append(0)
+        right.append(0)
+        left[node] = grow(level + 1)
+        right[node] = grow(level + 1)
+        return node
+
+    grow(0)
+    return Tree(tuple(features), tuple(cuts), tuple(left), tuple(right), tuple(leaves))
+
+
+@SETTINGS
+@given(
+    st.lists(trees(), min_size=1, max_size=6),
+    st.lists(st.sampled_from([*PROSE, "Home", "Share this", "1 of 12"]), min_size=1, max_size=12),
+)
+def test_trees_of_any_shape_score_the_same(
+    extension: ModuleType, made: list[Tree], texts: list[str]
+) -> None:
+    base = load_model()
+    model = dataclasses.replace(base, final=dataclasses.replace(base.final, trees=tuple(made)))
+
+    def run() -> Any:
+        decision = decide(model, texts, [None] * len(texts), [False] * len(texts))
+        reasons = [decision.reasons(model, i) for i in range(len(texts))]
+        return decision.scores, decision.keep, reasons
+
+    fast, pure = both(extension, run)
+    assert repr(fast) == repr(pure)
+
+
+def test_trees_too_deep_for_the_compiled_path_are_left_to_the_pure_one(
+    extension: ModuleType,
+) -> None:
+    # 11 splits in a chain: node i goes left to node i + 1 (the last to leaf 0) and right
+    # to leaf i + 1
+    left = (*range(1, 11), -1)
+    right = tuple(-i - 2 for i in range(11))
+    chain = Tree((0,) * 11, (0.5,) * 11, left, right, tuple(float(i) for i in range(12)))
+    base = load_model()
+    deep = dataclasses.replace(base, final=dataclasses.replace(base.final, trees=(chain,)))
+    with pytest.raises(ImportError, match="at most 10 levels"):
+        extension.Model(deep)
 
 
 BREAKS = st.sampled_from(["\n", "\r\n", "\r", "\x0b", "\x0c", "\x1c", "\x85", "\u2028", "\n\n"])

@@ -2,6 +2,18 @@
 # cleaner/pipeline/classify/__init__.py). Included by _native.pyx.
 
 
+# Trees of more levels than this are left to the pure path (a complete tree of 10 levels
+# has 1,023 nodes).
+MAX_TREE_LEVELS = 10
+
+
+def _levels(tree, Py_ssize_t node):
+    """How many splits the longest walk from ``node`` down ``tree`` takes."""
+    if node < 0:
+        return 0
+    return 1 + max(_levels(tree, tree.left[node]), _levels(tree, tree.right[node]))
+
+
 cdef class Model:
     """A LineModel's numbers in C arrays, for `decide`."""
 
@@ -24,16 +36,16 @@ cdef class Model:
     cdef Py_ssize_t step_at[NFEATURES]
     cdef double base
     cdef double switch_cost
-    # The trees, their nodes and leaves in flat arrays; a tree's children count from its
-    # first node (its leaves from its first leaf), as in the reference's Tree.
+    # The trees, each as a complete tree of `depth` levels in heap order (node k's children
+    # are 2k + 1 and 2k + 2; a leaf above the last level repeated below it), so that a
+    # tree's value is `depth` steps without a branch; `root_feature` for the reasons.
     cdef Py_ssize_t ntrees
-    cdef Py_ssize_t *tree_node_at
-    cdef Py_ssize_t *tree_leaf_at
-    cdef Py_ssize_t *node_feature
-    cdef double *node_cut
-    cdef Py_ssize_t *node_left
-    cdef Py_ssize_t *node_right
-    cdef double *leaf_value
+    cdef Py_ssize_t depth
+    cdef Py_ssize_t inner
+    cdef Py_ssize_t *heap_feature
+    cdef double *heap_cut
+    cdef double *heap_leaf
+    cdef Py_ssize_t *root_feature
 
     def __cinit__(self, model):
         _setup_classify()
@@ -65,47 +77,52 @@ cdef class Model:
         self._build_trees(final.trees)
 
     cdef int _build_trees(self, trees) except -1:
-        cdef Py_ssize_t t, j, nodes = 0, leaves = 0
+        cdef Py_ssize_t t
         self.ntrees = len(trees)
-        for tree in trees:
-            nodes += len(tree.features)
-            leaves += len(tree.leaves)
-        self.tree_node_at = <Py_ssize_t *>malloc(max(self.ntrees, 1) * sizeof(Py_ssize_t))
-        self.tree_leaf_at = <Py_ssize_t *>malloc(max(self.ntrees, 1) * sizeof(Py_ssize_t))
-        self.node_feature = <Py_ssize_t *>malloc(max(nodes, 1) * sizeof(Py_ssize_t))
-        self.node_cut = <double *>malloc(max(nodes, 1) * sizeof(double))
-        self.node_left = <Py_ssize_t *>malloc(max(nodes, 1) * sizeof(Py_ssize_t))
-        self.node_right = <Py_ssize_t *>malloc(max(nodes, 1) * sizeof(Py_ssize_t))
-        self.leaf_value = <double *>malloc(max(leaves, 1) * sizeof(double))
-        if (self.tree_node_at == NULL or self.tree_leaf_at == NULL or self.node_feature == NULL
-                or self.node_cut == NULL or self.node_left == NULL or self.node_right == NULL
-                or self.leaf_value == NULL):
+        self.depth = max([_levels(tree, 0) for tree in trees], default=0)
+        if self.depth > MAX_TREE_LEVELS:
+            raise ImportError(
+                f"the compiled path reads trees of at most {MAX_TREE_LEVELS} levels; "
+                f"this model's have {self.depth}"
+            )
+        self.inner = (1 << self.depth) - 1
+        self.heap_feature = <Py_ssize_t *>malloc(max(self.ntrees * self.inner, 1) * sizeof(Py_ssize_t))
+        self.heap_cut = <double *>malloc(max(self.ntrees * self.inner, 1) * sizeof(double))
+        self.heap_leaf = <double *>malloc(max(self.ntrees * (self.inner + 1), 1) * sizeof(double))
+        self.root_feature = <Py_ssize_t *>malloc(max(self.ntrees, 1) * sizeof(Py_ssize_t))
+        if (self.heap_feature == NULL or self.heap_cut == NULL or self.heap_leaf == NULL
+                or self.root_feature == NULL):
             raise MemoryError()
-        nodes = leaves = 0
         for t, tree in enumerate(trees):
-            self.tree_node_at[t] = nodes
-            self.tree_leaf_at[t] = leaves
-            for j in range(len(tree.features)):
-                self.node_feature[nodes + j] = tree.features[j]
-                self.node_cut[nodes + j] = tree.thresholds[j]
-                self.node_left[nodes + j] = tree.left[j]
-                self.node_right[nodes + j] = tree.right[j]
-            for j in range(len(tree.leaves)):
-                self.leaf_value[leaves + j] = tree.leaves[j]
-            nodes += len(tree.features)
-            leaves += len(tree.leaves)
+            self.root_feature[t] = tree.features[0]
+            self._fill(tree, t, 0, 0, 0)
+        return 0
+
+    cdef int _fill(self, tree, Py_ssize_t t, Py_ssize_t node, Py_ssize_t k,
+                   Py_ssize_t level) except -1:
+        # heap node k of tree t from the tree's node (a leaf when below zero) at this level
+        cdef Py_ssize_t left = node, right = node
+        if level == self.depth:
+            self.heap_leaf[t * (self.inner + 1) + k - self.inner] = tree.leaves[-node - 1]
+            return 0
+        if node >= 0:
+            self.heap_feature[t * self.inner + k] = tree.features[node]
+            self.heap_cut[t * self.inner + k] = tree.thresholds[node]
+            left, right = tree.left[node], tree.right[node]
+        else:  # a leaf above the last level: either way leads to it
+            self.heap_feature[t * self.inner + k] = 0
+            self.heap_cut[t * self.inner + k] = 0.0
+        self._fill(tree, t, left, 2 * k + 1, level + 1)
+        self._fill(tree, t, right, 2 * k + 2, level + 1)
         return 0
 
     def __dealloc__(self):
         free(self.cuts)
         free(self.steps)
-        free(self.tree_node_at)
-        free(self.tree_leaf_at)
-        free(self.node_feature)
-        free(self.node_cut)
-        free(self.node_left)
-        free(self.node_right)
-        free(self.leaf_value)
+        free(self.heap_feature)
+        free(self.heap_cut)
+        free(self.heap_leaf)
+        free(self.root_feature)
         free(self.pool)
         free(self.word_at)
         free(self.word_len)
@@ -188,14 +205,12 @@ cdef class Model:
         return self.steps[self.step_at[i]]
 
     cdef inline double tree_value(self, Py_ssize_t t, double *vector) noexcept:
-        # Tree.value: the leaf tree t sends the vector to
-        cdef Py_ssize_t at = self.tree_node_at[t], node = 0
-        while node >= 0:
-            if vector[self.node_feature[at + node]] <= self.node_cut[at + node]:
-                node = self.node_left[at + node]
-            else:
-                node = self.node_right[at + node]
-        return self.leaf_value[self.tree_leaf_at[t] - node - 1]
+        # Tree.value: the leaf tree t sends the vector to (left when the value is at most
+        # the threshold, else right, NaN included)
+        cdef Py_ssize_t at = t * self.inner, k = 0, level
+        for level in range(self.depth):
+            k = 2 * k + 2 - (vector[self.heap_feature[at + k]] <= self.heap_cut[at + k])
+        return self.heap_leaf[t * (self.inner + 1) + k - self.inner]
 
     cdef inline double final_score(self, double *vector) noexcept:
         # Additive.score: base plus each feature's step, in the order of the names, then
@@ -267,7 +282,7 @@ cdef class Vectors:
             parts[i] = model.step(i, vector[i])
             taken[i] = 0
         for i in range(model.ntrees):  # a tree's value goes to the feature of its first split
-            parts[model.node_feature[model.tree_node_at[i]]] += model.tree_value(i, vector)
+            parts[model.root_feature[i]] += model.tree_value(i, vector)
         found = []
         for k in range(min(count, NFEATURES)):
             best = -1
