@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .features import CONTEXT_FEATURES, LOCAL_FEATURES, words_of
 
@@ -74,8 +74,7 @@ class Lexicon:
         return self.bias + total / math.sqrt(len(words))
 
 
-@dataclass(frozen=True, slots=True)
-class Tree:
+class Tree(NamedTuple):
     """A regression tree over a feature vector. Node ``k`` sends a vector whose feature
     ``features[k]`` is at most ``thresholds[k]`` to ``left[k]``, else to ``right[k]``; a
     child ``c`` below zero is the leaf ``-c - 1``, whose value the tree gives. Children
@@ -127,8 +126,11 @@ class Additive:
         total = self.base
         for cuts, steps, value in zip(self.thresholds, self.values, values, strict=True):
             total += steps[bisect_left(cuts, value)] if cuts else steps[0]
-        for tree in self.trees:
-            total += tree.value(values)
+        for features, thresholds, left, right, leaves in self.trees:  # Tree.value, inlined
+            node = 0
+            while node >= 0:
+                node = left[node] if values[features[node]] <= thresholds[node] else right[node]
+            total += leaves[-node - 1]
         return total
 
     def reasons(self, values: Sequence[float], count: int = 3) -> list[tuple[str, float]]:
