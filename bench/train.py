@@ -416,7 +416,6 @@ def booster(trees: int, depth: int) -> Any:
 def fit(docs: Sequence[Doc], command: str, deep_trees: int) -> dict[str, Any]:
     """A model file's structure, fitted on ``docs``, with ``deep_trees`` trees of
     ``DEEP_DEPTH`` levels after the one-split ones."""
-
     train = list(docs)
     masks, y, w = training_lines(train)
     x = np.vstack([d.rows[m] for d, m in zip(train, masks, strict=True)])

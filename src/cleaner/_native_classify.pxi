@@ -38,14 +38,14 @@ cdef class Model:
     cdef double switch_cost
     # The trees, each as a complete tree of `depth` levels in heap order (node k's children
     # are 2k + 1 and 2k + 2; a leaf above the last level repeated below it), so that a
-    # tree's value is `depth` steps without a branch; `root_feature` for the reasons.
+    # tree's value is `depth` steps without a branch. Every tree has a split, so heap node 0
+    # is its first split (the feature the reasons give its value to).
     cdef Py_ssize_t ntrees
     cdef Py_ssize_t depth
     cdef Py_ssize_t inner
     cdef Py_ssize_t *heap_feature
     cdef double *heap_cut
     cdef double *heap_leaf
-    cdef Py_ssize_t *root_feature
 
     def __cinit__(self, model):
         _setup_classify()
@@ -89,12 +89,9 @@ cdef class Model:
         self.heap_feature = <Py_ssize_t *>malloc(max(self.ntrees * self.inner, 1) * sizeof(Py_ssize_t))
         self.heap_cut = <double *>malloc(max(self.ntrees * self.inner, 1) * sizeof(double))
         self.heap_leaf = <double *>malloc(max(self.ntrees * (self.inner + 1), 1) * sizeof(double))
-        self.root_feature = <Py_ssize_t *>malloc(max(self.ntrees, 1) * sizeof(Py_ssize_t))
-        if (self.heap_feature == NULL or self.heap_cut == NULL or self.heap_leaf == NULL
-                or self.root_feature == NULL):
+        if self.heap_feature == NULL or self.heap_cut == NULL or self.heap_leaf == NULL:
             raise MemoryError()
         for t, tree in enumerate(trees):
-            self.root_feature[t] = tree.features[0]
             self._fill(tree, t, 0, 0, 0)
         return 0
 
@@ -122,7 +119,6 @@ cdef class Model:
         free(self.heap_feature)
         free(self.heap_cut)
         free(self.heap_leaf)
-        free(self.root_feature)
         free(self.pool)
         free(self.word_at)
         free(self.word_len)
@@ -282,7 +278,7 @@ cdef class Vectors:
             parts[i] = model.step(i, vector[i])
             taken[i] = 0
         for i in range(model.ntrees):  # a tree's value goes to the feature of its first split
-            parts[model.root_feature[i]] += model.tree_value(i, vector)
+            parts[model.heap_feature[i * model.inner]] += model.tree_value(i, vector)
         found = []
         for k in range(min(count, NFEATURES)):
             best = -1

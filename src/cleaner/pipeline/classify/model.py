@@ -126,11 +126,8 @@ class Additive:
         total = self.base
         for cuts, steps, value in zip(self.thresholds, self.values, values, strict=True):
             total += steps[bisect_left(cuts, value)] if cuts else steps[0]
-        for features, thresholds, left, right, leaves in self.trees:  # Tree.value, inlined
-            node = 0
-            while node >= 0:
-                node = left[node] if values[features[node]] <= thresholds[node] else right[node]
-            total += leaves[-node - 1]
+        for tree in self.trees:
+            total += tree.value(values)
         return total
 
     def reasons(self, values: Sequence[float], count: int = 3) -> list[tuple[str, float]]:
