@@ -7,6 +7,7 @@ import codecs
 import pytest
 
 import cleaner
+from cleaner.text.normalize import char_map, normalize_line
 
 ARTICLE = (
     "The council approved the budget on Monday after a long and heated debate.\n\n"
@@ -110,3 +111,24 @@ def test_a_page_with_a_long_run_without_spaces_reads_its_dates_in_one_pass() -> 
     )
     article = cleaner.clean(page, mode="html")
     assert blob in article.text
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["\u200d", " \u200c \u200d ", "Go on \u200c \u200c \u200c", "\u200dStart", "a\u200db \u200d", "x\u200b\u200c y"],
+)
+def test_joiners_that_join_nothing_go_and_the_character_map_agrees(raw: str) -> None:
+    text = normalize_line(raw)
+    mapped, origin = char_map(raw)
+    assert mapped == text
+    assert all(raw[i] not in "\u200c\u200d" or 0 < i < len(raw) - 1 for i in origin)
+    assert not text or (text[0] not in "\u200c\u200d" and text[-1] not in "\u200c\u200d")
+
+
+def test_a_line_of_joiners_alone_is_blank_and_an_emoji_sequence_stays() -> None:
+    prose = "The council met on Monday to vote on the new budget for the city, officials said."
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
+    text = f"{prose}\n\u200d\n{prose} {family}\n\u200c \u200c \u200c"
+    article = cleaner.clean(text, mode="text")
+    assert article.text == f"{prose}\n\n{prose} {family}"
+    assert cleaner.clean(article.text, mode="text").text == article.text

@@ -17,6 +17,10 @@ INVISIBLE = re.compile(
     r"\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff]+"
 )
 ASCII_INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]+")
+# ZWNJ and ZWJ join the characters on both sides; next to a space or a line's edge they
+# join nothing (a line of them alone, or padding runs after a newsletter's preheader).
+JOINERS = "\u200c\u200d"
+IDLE_JOINERS = re.compile(r"(?<!\S)[\u200c\u200d]+|[\u200c\u200d]+(?!\S)")
 # Whitespace other than a single plain space between words.
 ODD_SPACE = re.compile(r"[^\S\n ][^\S\n]*| [^\S\n]+")
 EDGE_SPACES = re.compile(r" \n ?|\n ")
@@ -42,6 +46,8 @@ def normalize(text: str) -> str:
 
     >>> normalize("  A\\u00a0 b\\u200b \\r\\nc\\u0301 ")
     'A b\\nć'
+    >>> normalize("\\u200d\\nx \\u200c \\u200c\\ny\\u200dz")
+    '\\nx\\ny\\u200dz'
     """
     if has_any(text, OTHER_BREAK_CHARS):
         text = OTHER_BREAK.sub("\n", text)
@@ -50,6 +56,8 @@ def normalize(text: str) -> str:
             text = ASCII_INVISIBLE.sub("", text)
     else:
         text = INVISIBLE.sub("", text)
+        if has_any(text, JOINERS):
+            text = IDLE_JOINERS.sub("", text)
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
     if "  " in text or not text.isascii() or "\t" in text or "\x1f" in text:
@@ -72,16 +80,17 @@ def char_map(raw: str) -> tuple[str, list[int]]:
     """
     out: list[str] = []
     origin: list[int] = []
+    idle = _idle_joiners(raw)
     i = 0
     n = len(raw)
     while i < n:
         ch = raw[i]
-        if INVISIBLE.match(ch):
+        if INVISIBLE.match(ch) or i in idle:
             i += 1
             continue
         if ch.isspace():
             j = i
-            while j < n and (raw[j].isspace() or INVISIBLE.match(raw[j])):
+            while j < n and (raw[j].isspace() or INVISIBLE.match(raw[j]) or j in idle):
                 j += 1
             if out and j < n:
                 out.append(" ")
@@ -96,3 +105,13 @@ def char_map(raw: str) -> tuple[str, list[int]]:
         origin.extend([i] * len(cluster))
         i = j
     return "".join(out), origin
+
+
+def _idle_joiners(raw: str) -> set[int]:
+    """The offsets of the joiners `normalize` drops from ``raw`` (`IDLE_JOINERS`, read
+    once the other invisible characters are gone)."""
+    if not has_any(raw, JOINERS):
+        return set()
+    visible = [i for i, ch in enumerate(raw) if not INVISIBLE.match(ch)]
+    text = "".join(raw[i] for i in visible)
+    return {visible[k] for m in IDLE_JOINERS.finditer(text) for k in range(m.start(), m.end())}
