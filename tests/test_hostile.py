@@ -115,7 +115,14 @@ def test_a_page_with_a_long_run_without_spaces_reads_its_dates_in_one_pass() -> 
 
 @pytest.mark.parametrize(
     "raw",
-    ["\u200d", " \u200c \u200d ", "Go on \u200c \u200c \u200c", "\u200dStart", "a\u200db \u200d", "x\u200b\u200c y"],
+    [
+        "\u200d",
+        " \u200c \u200d ",
+        "Go on \u200c \u200c \u200c",
+        "\u200dStart",
+        "a\u200db \u200d",
+        "x\u200b\u200c y",
+    ],
 )
 def test_joiners_that_join_nothing_go_and_the_character_map_agrees(raw: str) -> None:
     text = normalize_line(raw)
