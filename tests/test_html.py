@@ -15,7 +15,7 @@ PAGES = [
     ("04a6711caa", "Republicans Are Following Trump", "2019-11-19", ["Jamelle Bouie"]),
     ("05844573ca", "New SUVs and electric vehicles highlight", "2019-11-20", ["Tom Krisher"]),
     ("06ee193de4", "The VW ID. SPACE VIZZION is a weird EV", "2019-11-20", ["Chris Davies"]),
-    ("098bb3e96c", "'We had some issues,' exec says", "2019-11-19", ["Meg James"]),
+    ("098bb3e96c", "‘We had some issues,’ exec says", "2019-11-19", ["Meg James"]),
 ]
 
 

@@ -145,6 +145,40 @@ def test_html_title_date_updated_and_author() -> None:
     assert meta.sources["authors"] == "html:trafilatura"
 
 
+@pytest.mark.parametrize(
+    ("head", "header", "url"),
+    [
+        # The blog's name is the page's h1 and og:title; <title> names the post.
+        (
+            "<title>Council backs budget | Ann's Notes | Since 2005</title>"
+            '<meta property="og:title" content="Ann\'s Notes">',
+            '<h1><a href="https://notes.example.org/" rel="home">Ann\'s Notes</a></h1>',
+            "https://notes.example.org/2024/budget",
+        ),
+        # The same page archived: its links wrap the original URLs.
+        (
+            "<title>Council backs budget | Ann's Notes</title>",
+            '<h1><a href="https://web.archive.org/web/20080731095558/http://notes.example.org/">'
+            "Ann's Notes</a></h1>",
+            "https://web.archive.org/web/20080731095558/http://notes.example.org/2024/budget",
+        ),
+        # The headline's kicker is marked up as one.
+        (
+            "<title>Politik: Council backs budget | Ann's Notes</title>",
+            '<h1><span class="headline__kicker">Politik</span><span class="sr-only">: </span>'
+            "<span>Council backs budget</span></h1>",
+            "https://notes.example.org/2024/budget",
+        ),
+    ],
+)
+def test_html_title_leaves_out_the_site_name_its_motto_and_a_kicker(
+    head: str, header: str, url: str
+) -> None:
+    body = f"<header>{header}</header><article><p>{PROSE * 3}</p><p>{PROSE * 3}</p></article>"
+    page = f"<html><head>{head}</head><body>{body}</body></html>"
+    assert cleaner.clean(page, mode="html", url=url).metadata.title == "Council backs budget"
+
+
 def test_html_date_only_in_the_url_is_not_stated() -> None:
     page = "<html><body><article><p>" + PROSE * 4 + "</p></article></body></html>"
     meta = cleaner.clean(page, mode="html", url="https://example.com/2021/11/15/story").metadata

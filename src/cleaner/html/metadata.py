@@ -11,11 +11,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..article import Metadata, WarningCode, warning
-from ..metadata.people import markup_authors
+from ..metadata.people import markup_authors, squash
 from ..metadata.values import clean_title, keyword_tags
 from ..text.language import HINT_SOURCE, primary_subtag
 from .dates import markup_date, page_dates
-from .titles import headlines, meta_titles, reconcile, site_names
+from .titles import headlines, home_link_names, meta_titles, reconcile, site_names
 
 SOURCE = "html:trafilatura"
 # The site name when the page gives none: the URL's host without "www.".
@@ -103,10 +103,13 @@ def page_metadata(found: Any, page: str, url: str | None, tree: Any = None) -> M
     }
     sources = {"url": "caller" if url else SOURCE}
     values["date"], values["updated"] = page_dates(tree, page, url or found.url, found.date)
-    names = site_names(found.sitename, url or found.url)
+    # A site name that is the page's title too (some pages declare it so) names nothing.
+    sitename = found.sitename if squash(found.sitename) != squash(found.title) else None
+    names = site_names(sitename, url or found.url)
     values["authors"] = markup_authors(found.author, names)
     if tree is not None:
-        title, sources["title"] = reconcile(headlines(tree), meta_titles(tree, found.title), names)
+        homes = names | home_link_names(tree, url or found.url)
+        title, sources["title"] = reconcile(headlines(tree), meta_titles(tree, found.title), homes)
         values["title"] = clean_title(title)
     for name, value in values.items():
         if value not in (None, [], ""):
