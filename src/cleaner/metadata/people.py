@@ -160,10 +160,25 @@ def split_people(text: str | None) -> list[str]:
     text = LEAD.sub("", text.strip())
     for part in SEPARATORS.split(ROLE_TAIL.sub("", text)):
         candidate = _titlecase_if_shouting(part.strip(" .")) if part else ""
-        candidate = _cut_role(candidate)
+        candidate = _without_avatar(_cut_role(candidate))
         if candidate and _is_name(candidate) and candidate not in names:
             names.append(candidate)
     return names
+
+
+def _without_avatar(name: str) -> str:
+    """A name without the initials of its avatar before it, when they are its own ("CM
+    Craig McCarthy" -> "Craig McCarthy"; "JR Smith" stays).
+
+    >>> _without_avatar("CM Craig McCarthy"), _without_avatar("JR Smith")
+    ('Craig McCarthy', 'JR Smith')
+    """
+    first, _, rest = name.partition(" ")
+    words = rest.split()
+    initials = "".join(word[0] for word in words if word[:1].isupper())
+    if 2 <= len(first) <= 3 and first.isupper() and len(words) >= 2 and first == initials:
+        return rest
+    return name
 
 
 # A team or desk the byline names as the author ("The Example Team", "News Desk").
