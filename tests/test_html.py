@@ -148,6 +148,18 @@ def test_rules_run_over_extracted_text() -> None:
     assert PROSE in article.text
 
 
+def test_code_blocks_the_extractor_took_stay_whole(bench_dir: Path) -> None:
+    # A documentation page of 2025 whose examples the line classifier, line by line, takes
+    # for page text.
+    path = bench_dir.parent / "wcxb-dev" / "html" / "2872.html.gz"
+    html = gzip.decompress(path.read_bytes()).decode("utf-8")
+    article = cleaner.clean(html, mode="html", explain=True)
+    lines = {line.strip() for line in article.text.splitlines()}
+    assert "const [inStockOnly, setInStockOnly] = useState(false);" in lines
+    assert "onFilterTextChange={setFilterText}" in lines
+    assert not [r for r in article.removed if r.rule == "HEUR-REGION" and len(r.text) > 100]
+
+
 @pytest.mark.parametrize(
     "html",
     [

@@ -99,6 +99,7 @@ class Cleaner:
                 warnings,
                 url,
                 extracted=not extraction.whole_page,
+                verbatim=extraction.verbatim,
             )
             return extraction.text, article
         hints = Metadata(url=url) if url else None
@@ -126,6 +127,7 @@ class Cleaner:
         url: str | None,
         *,
         extracted: bool = False,
+        verbatim: frozenset[str] = frozenset(),
     ) -> Article:
         site = self.config.site or site_of(url)
         doc = pipeline.run(
@@ -137,6 +139,7 @@ class Cleaner:
             model=model,
             site=site,
             extracted=extracted,
+            verbatim=verbatim,
         )
         assert doc.metadata is not None, "the metadata stage always runs"
         trail = tuple(doc.removed) if self.config.explain else ()

@@ -13,9 +13,13 @@ from typing import Any
 
 from ..article import Metadata, WarningCode, warning
 from ..config import HtmlFocus
+from ..text.lines import segment
 from .gaps import restore_gaps
 from .metadata import page_metadata, read_fields
 from .visible import visible_text
+
+# A preformatted block of fewer lines is a label or a one-line widget, not code.
+MIN_VERBATIM_LINES = 2
 
 
 class Method(StrEnum):
@@ -30,13 +34,15 @@ class Extraction:
     """A page's text for the text pipeline, its metadata hints, and how the text was read.
 
     Text that trafilatura extracted is the article already; the visible text of the whole
-    page still holds the page around it (``whole_page``).
+    page still holds the page around it (``whole_page``). ``verbatim`` holds the keys of
+    the lines of the page's preformatted blocks (code, ``<pre>``).
     """
 
     text: str
     metadata: Metadata
     method: Method
     warnings: tuple[str, ...] = ()
+    verbatim: frozenset[str] = frozenset()
 
     @property
     def whole_page(self) -> bool:
@@ -71,7 +77,7 @@ def extract_page(page: str, *, url: str | None, focus: HtmlFocus) -> Extraction:
         else:
             text = restored
     if text.strip():
-        return Extraction(text, hints, Method.TRAFILATURA, tuple(warnings))
+        return Extraction(text, hints, Method.TRAFILATURA, tuple(warnings), verbatim_lines(tree))
     if tree is not None and not any(w.startswith(WarningCode.HTML_FALLBACK) for w in warnings):
         warnings.append(
             warning(
@@ -80,6 +86,23 @@ def extract_page(page: str, *, url: str | None, focus: HtmlFocus) -> Extraction:
             )
         )
     return Extraction(visible_text(page), hints, Method.VISIBLE_TEXT, tuple(warnings))
+
+
+def verbatim_lines(tree: Any) -> frozenset[str]:
+    """The keys (``line_key``) of the lines of the page's preformatted blocks of two lines
+    or more: code and other text laid out by hand.
+
+    >>> from lxml import html
+    >>> sorted(verbatim_lines(html.fromstring(
+    ...     "<div><pre>x = 1\\n  print(x)</pre><pre>one line</pre><p>prose</p></div>")))
+    ['print(x)', 'x = 1']
+    """
+    keys: set[str] = set()
+    for block in tree.iter("pre"):
+        lines = [line.key for line in segment(block.text_content()) if line.key]
+        if len(lines) >= MIN_VERBATIM_LINES:
+            keys.update(lines)
+    return frozenset(keys)
 
 
 def _parse(page: str, warnings: list[str]) -> Any:

@@ -52,12 +52,14 @@ def run(
     model: LineModel | None = None,
     site: str | None = None,
     extracted: bool = False,
+    verbatim: frozenset[str] = frozenset(),
 ) -> Document:
     """Clean ``text`` with ``rules`` (and the line classifier ``model`` for page dumps):
     the document after every stage of `STAGES`.
 
     ``site`` is the document's site, for rules limited to one (see `cleaner.rules.sites`);
-    ``extracted`` says the text is an article extracted from HTML, not a page dump.
+    ``extracted`` says the text is an article extracted from HTML, not a page dump;
+    ``verbatim`` holds the keys of its page's preformatted lines (code).
     """
     doc = Document.of(
         text,
@@ -68,6 +70,7 @@ def run(
         model=model,
         site=site,
         extracted=extracted,
+        verbatim=verbatim,
     )
     for stage in STAGES:
         stage(doc)

@@ -25,7 +25,7 @@ class Document:
     ``hints`` pre-fill the metadata. ``site`` is the document's site (see
     `cleaner.rules.sites`): rules limited to another site, or to any site when it is None,
     do not apply. ``extracted`` says the text is an article an HTML extractor took from its
-    page, not a page dump.
+    page, not a page dump; ``verbatim`` holds the keys of the page's preformatted lines.
     """
 
     source: str
@@ -38,6 +38,7 @@ class Document:
     model: LineModel | None = None
     site: str | None = None
     extracted: bool = False
+    verbatim: frozenset[str] = frozenset()
     lines: list[Line] = field(default_factory=list)
     labels: list[Label | None] = field(default_factory=list)
     cuts: list[Cut] = field(default_factory=list)
@@ -63,6 +64,7 @@ class Document:
         model: LineModel | None = None,
         site: str | None = None,
         extracted: bool = False,
+        verbatim: frozenset[str] = frozenset(),
     ) -> Document:
         """A document of ``source`` to be cleaned with ``rules`` (not yet split into lines)."""
         matchers = dict(rules.matchers)
@@ -77,6 +79,7 @@ class Document:
             model,
             site,
             extracted,
+            verbatim,
         )
 
     def site_rules(self) -> CompiledRules | None:

@@ -85,7 +85,9 @@ def classify(doc: Document, lines: list[int]) -> list[int]:
     keys = [doc.lines[i].key for i in lines]
     labels = [doc.labels[i] for i in lines]
     decision = decide(doc.model, keys, labels, [doc.lines[i].listed for i in lines])
-    keeps = with_table_rows(keys, labels, decision.keep) if doc.extracted else decision.keep
+    keeps = decision.keep
+    if doc.extracted:
+        keeps = with_verbatim(keys, labels, with_table_rows(keys, labels, keeps), doc.verbatim)
     kept = [index for index, keep in zip(lines, keeps, strict=True) if keep]
     if not kept:
         return keep_the_page(doc, lines)
@@ -118,6 +120,25 @@ def with_table_rows(
     """
     return [
         kept or (label is None and key.endswith("|") and key.count(TABLE_CELL) >= MIN_TABLE_CELLS)
+        for key, label, kept in zip(keys, labels, keep, strict=True)
+    ]
+
+
+def with_verbatim(
+    keys: list[str], labels: list[Label | None], keep: Sequence[bool], verbatim: frozenset[str]
+) -> list[bool]:
+    """``keep`` with the lines of the page's preformatted blocks (``verbatim``: code the
+    extractor took into the article) kept too: read one by one, the classifier takes a
+    line of code for page text.
+
+    >>> with_verbatim(["x = 1", "Share", "print(x)"], [None, None, None],
+    ...               [False, False, False], frozenset({"x = 1", "print(x)"}))
+    [True, False, True]
+    """
+    if not verbatim:
+        return list(keep)
+    return [
+        kept or (label is None and key in verbatim)
         for key, label, kept in zip(keys, labels, keep, strict=True)
     ]
 
