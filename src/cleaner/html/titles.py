@@ -162,7 +162,10 @@ def home_link_names(tree: Any, url: str | None) -> frozenset[str]:
         host = ""
     found = set()
     for link in tree.iter("a"):
-        if not _is_home(link.get("href") or "", host) and link.get("rel") != "home":
+        if (
+            not _is_home(link.get("href") or "", host)
+            and "home" not in (link.get("rel") or "").split()
+        ):
             continue
         text = " ".join(link.text_content().split()) or " ".join(
             str(alt) for alt in link.xpath(".//img/@alt")
