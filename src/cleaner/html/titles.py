@@ -274,10 +274,10 @@ def reconcile(heads: list[str], metas: list[str], names: frozenset[str]) -> tupl
     """
     heads = [h for h in heads if not is_site_name(h, names)]
     stripped = [strip_site_name(m, names) for m in metas]
-    whole = {_fold(t) for t in [*metas, *stripped]}
-    for head in heads:
-        if _fold(head) in whole:
-            return _headline_title(head, names)
+    for meta, bare in zip(metas, stripped, strict=True):  # og:title first, <title> last
+        for head in heads:
+            if _fold(head) in (_fold(meta), _fold(bare)):
+                return _headline_title(head, names)
     segments = {_fold(m[a:b]) for m in metas for a, b in _segments(m)}
     for head in heads:
         if _fold(head) in segments:
