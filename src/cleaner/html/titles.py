@@ -5,7 +5,7 @@ machines ``og:title``, JSON-LD's ``headline`` and ``<title>``, which often appen
 prepend the site's name ("Headline | Site", "Site - Headline"). The title is
 
 1. a headline that one of the meta titles states too (whole, without the site's name, or
-   as one of its segments): both agree, the visible form wins;
+   as one of its segments; ``og:title`` first): both agree, the visible form wins;
 2. else a headline that the meta title starts with (the meta title adds a subtitle);
 3. else a meta title that ends a headline (the headline carries a kicker: "Politics |
    Headline", "1. Februar 2022 Headline");
