@@ -75,6 +75,15 @@ def original_url(url: str) -> str:
     return match.group(1) if match else url
 
 
+def _host(url: str | None) -> str:
+    """The host of ``url`` (of the original, for an archived copy) without "www."; "" when
+    it has none."""
+    try:
+        return str(WWW.sub("", urlsplit(original_url(url or "")).hostname or ""))
+    except ValueError:
+        return ""
+
+
 def site_names(sitename: str | None, url: str | None) -> frozenset[str]:
     """The squashed forms a site's name takes: its meta site name, its host, and the host
     without its last label, and its longest label.
@@ -83,10 +92,7 @@ def site_names(sitename: str | None, url: str | None) -> frozenset[str]:
     ['example', 'exampleco', 'examplecouk', 'theexample']
     """
     names = {squash(sitename)}
-    try:
-        host = WWW.sub("", urlsplit(original_url(url or "")).hostname or "")
-    except ValueError:
-        host = ""
+    host = _host(url)
     if host:
         labels = host.split(".")
         names.add(squash(host))
@@ -156,10 +162,7 @@ def home_link_names(tree: Any, url: str | None) -> frozenset[str]:
     ...     "https://blog.example.org/2024/post"))
     ['annsblog', 'examplelogo']
     """
-    try:
-        host = WWW.sub("", urlsplit(original_url(url or "")).hostname or "")
-    except ValueError:
-        host = ""
+    host = _host(url)
     found = set()
     for link in tree.iter("a"):
         if (
@@ -275,8 +278,9 @@ def reconcile(heads: list[str], metas: list[str], names: frozenset[str]) -> tupl
     heads = [h for h in heads if not is_site_name(h, names)]
     stripped = [strip_site_name(m, names) for m in metas]
     for meta, bare in zip(metas, stripped, strict=True):  # og:title first, <title> last
+        forms = {_fold(meta), _fold(bare)}
         for head in heads:
-            if _fold(head) in (_fold(meta), _fold(bare)):
+            if _fold(head) in forms:
                 return _headline_title(head, names)
     segments = {_fold(m[a:b]) for m in metas for a, b in _segments(m)}
     for head in heads:

@@ -87,7 +87,7 @@ def classify(doc: Document, lines: list[int]) -> list[int]:
     decision = decide(doc.model, keys, labels, [doc.lines[i].listed for i in lines])
     keeps = decision.keep
     if doc.extracted:
-        keeps = with_verbatim(keys, labels, with_table_rows(keys, labels, keeps), doc.verbatim)
+        keeps = with_block_lines(keys, labels, keeps, doc.verbatim)
     kept = [index for index, keep in zip(lines, keeps, strict=True) if keep]
     if not kept:
         return keep_the_page(doc, lines)
@@ -108,39 +108,29 @@ def classify(doc: Document, lines: list[int]) -> list[int]:
     return [i for i in kept if doc.labels[i] is None]
 
 
-def with_table_rows(
-    keys: list[str], labels: list[Label | None], keep: Sequence[bool]
-) -> list[bool]:
-    """``keep`` with the rows of the tables an HTML extractor took into the article kept too:
-    read one by one, the classifier takes a row of short cells for page text.
-
-    >>> with_table_rows(["Week | Monday | Tuesday |", "Home | News", "1 | Rest | 5 km |"],
-    ...                 [None, None, None], [False, False, False])
-    [True, False, True]
-    """
-    return [
-        kept or (label is None and key.endswith("|") and key.count(TABLE_CELL) >= MIN_TABLE_CELLS)
-        for key, label, kept in zip(keys, labels, keep, strict=True)
-    ]
-
-
-def with_verbatim(
+def with_block_lines(
     keys: list[str], labels: list[Label | None], keep: Sequence[bool], verbatim: frozenset[str]
 ) -> list[bool]:
-    """``keep`` with the lines of the page's preformatted blocks (``verbatim``: code the
-    extractor took into the article) kept too: read one by one, the classifier takes a
+    """``keep`` with the lines of the blocks an HTML extractor took into the article kept
+    too: the rows of its tables and the lines of the page's preformatted blocks
+    (``verbatim``: code). Read one by one, the classifier takes a row of short cells or a
     line of code for page text.
 
-    >>> with_verbatim(["x = 1", "Share", "print(x)"], [None, None, None],
-    ...               [False, False, False], frozenset({"x = 1", "print(x)"}))
+    >>> with_block_lines(["Week | Monday | Tuesday |", "Home | News", "1 | Rest | 5 km |"],
+    ...                  [None, None, None], [False, False, False], frozenset())
+    [True, False, True]
+    >>> with_block_lines(["x = 1", "Share", "print(x)"], [None, None, None],
+    ...                  [False, False, False], frozenset({"x = 1", "print(x)"}))
     [True, False, True]
     """
-    if not verbatim:
-        return list(keep)
     return [
-        kept or (label is None and key in verbatim)
+        kept or (label is None and (_is_table_row(key) or key in verbatim))
         for key, label, kept in zip(keys, labels, keep, strict=True)
     ]
+
+
+def _is_table_row(key: str) -> bool:
+    return key.endswith("|") and key.count(TABLE_CELL) >= MIN_TABLE_CELLS
 
 
 def keep_the_page(doc: Document, lines: list[int]) -> list[int]:
