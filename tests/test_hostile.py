@@ -62,11 +62,11 @@ def test_a_50_mb_single_line_is_kept_whole() -> None:
 
 
 @pytest.mark.slow
-def test_a_million_short_lines() -> None:
-    lines = [f"Line {i} of a very long list" for i in range(1_000_000)]
+def test_a_quarter_million_short_lines() -> None:
+    lines = [f"Line {i} of a very long list" for i in range(250_000)]
     article = cleaner.clean("\n".join(lines), mode="text", find_article=False)
     assert article.text.count("\n\n") == len(lines) - 1
-    assert article.text.endswith("Line 999999 of a very long list")
+    assert article.text.endswith("Line 249999 of a very long list")
 
 
 def test_lone_surrogates_and_odd_line_breaks_do_not_break_output() -> None:

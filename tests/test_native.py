@@ -12,10 +12,12 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import json
+import multiprocessing
 import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from types import ModuleType
 from typing import Any
 
@@ -70,6 +72,23 @@ def assert_same(extension: ModuleType, texts: list[str], mode: str = "text") -> 
     fast, pure = both(extension, lambda: outputs(texts, mode))
     for text, a, b in zip(texts, fast, pure, strict=True):
         assert a == b, f"paths differ on {text[:200]!r}"
+
+
+def differing(texts: list[str], mode: str) -> list[int]:
+    """The positions of the texts whose outputs differ between the paths (in a worker)."""
+    extension = importlib.import_module("cleaner._native")
+    fast, pure = both(extension, lambda: outputs(texts, mode))
+    return [i for i, (a, b) in enumerate(zip(fast, pure, strict=True)) if a != b]
+
+
+def assert_same_in_workers(texts: list[str], mode: str = "text") -> None:
+    """`assert_same` over many texts, shared between a worker process per core."""
+    workers = max(1, min(4, os.cpu_count() or 1))
+    shares = [texts[start::workers] for start in range(workers)]
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        results = list(pool.map(differing, shares, [mode] * workers))
+    for share, bad in zip(shares, results, strict=True):
+        assert not bad, f"paths differ on {share[bad[0]][:200]!r}"
 
 
 # Characters the features read: spaces of every kind, capitals of several scripts, digits
@@ -231,8 +250,8 @@ def test_the_dev_corpora_clean_the_same(extension: ModuleType) -> None:
     pytest.importorskip(
         "html_text", reason="the text dumps need html-text: pip install -e '.[bench]'"
     )
-    assert_same(extension, dev_texts(html=False))
-    assert_same(extension, dev_texts(html=True), mode="html")
+    assert_same_in_workers(dev_texts(html=False))
+    assert_same_in_workers(dev_texts(html=True), mode="html")
 
 
 def python(code: str, **env: str) -> subprocess.CompletedProcess[str]:
