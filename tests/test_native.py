@@ -68,17 +68,17 @@ def outputs(texts: list[str], mode: str = "text") -> list[str]:
     return [json.dumps(engine.clean(text).to_dict(), sort_keys=True) for text in texts]
 
 
-def assert_same(extension: ModuleType, texts: list[str], mode: str = "text") -> None:
-    fast, pure = both(extension, lambda: outputs(texts, mode))
-    for text, a, b in zip(texts, fast, pure, strict=True):
-        assert a == b, f"paths differ on {text[:200]!r}"
-
-
-def differing(texts: list[str], mode: str) -> list[int]:
-    """The positions of the texts whose outputs differ between the paths (in a worker)."""
-    extension = importlib.import_module("cleaner._native")
-    fast, pure = both(extension, lambda: outputs(texts, mode))
+def differing(texts: list[str], mode: str, extension: ModuleType | None = None) -> list[int]:
+    """The positions of the texts whose outputs differ between the paths (the extension
+    imported here when not given, as in a worker process)."""
+    compiled = extension or importlib.import_module("cleaner._native")
+    fast, pure = both(compiled, lambda: outputs(texts, mode))
     return [i for i, (a, b) in enumerate(zip(fast, pure, strict=True)) if a != b]
+
+
+def assert_same(extension: ModuleType, texts: list[str], mode: str = "text") -> None:
+    bad = differing(texts, mode, extension)
+    assert not bad, f"paths differ on {texts[bad[0]][:200]!r}"
 
 
 def assert_same_in_workers(texts: list[str], mode: str = "text") -> None:
