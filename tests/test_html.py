@@ -160,6 +160,29 @@ def test_code_blocks_the_extractor_took_stay_whole(bench_dir: Path) -> None:
     assert not [r for r in article.removed if r.rule == "HEUR-REGION" and len(r.text) > 100]
 
 
+def test_no_rule_removes_a_line_of_a_code_block() -> None:
+    # Lines of code and of a tool's output that read like page furniture out of context: a
+    # credit ("image: ..."), a byline field ("author: ..."), a caption's source.
+    code = (
+        "services:\n  web:\n    image: nginx:stable\n  db:\n    image: postgres:18\n"
+        'let user = User {\n    author: String::from("Iceburgh"),\n};\n'
+        "   Compiling ownership v0.1.0 (file:///projects/ownership)\n"
+    )
+    html = (
+        "<html><body><article><h1>Running the stack</h1>"
+        + f"<p>{PROSE}</p>" * 3
+        + f"<pre><code>{code}</code></pre>"
+        + f"<p>{PROSE}</p>"
+        + "<p>Photo: Jane Doe/Reuters</p></article></body></html>"
+    )
+    article = cleaner.clean(html, mode="html", explain=True)
+    lines = {line.strip() for line in article.text.splitlines()}
+    code_lines = {"image: nginx:stable", "image: postgres:18", 'author: String::from("Iceburgh"),'}
+    assert code_lines <= lines
+    assert "Compiling ownership v0.1.0 (file:///projects/ownership)" in lines
+    assert "Photo: Jane Doe/Reuters" not in lines  # the same rules still read the prose
+
+
 @pytest.mark.parametrize(
     "html",
     [

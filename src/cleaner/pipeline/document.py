@@ -117,8 +117,11 @@ class Document:
         """The first rule of a whole-line scope that matches the line's key.
 
         Only the rules the line gate names for the line are tried; a rule that times out is
-        dropped for the rest of the document.
+        dropped for the rest of the document. A line of the page's preformatted blocks
+        (``verbatim``: code) is the page's content as written: no rule matches it.
         """
+        if self.verbatim and self.lines[index].key in self.verbatim:
+            return None
         while True:
             matcher = self.matchers[scope]
             candidates = self.candidates(scope).get(index, ())
