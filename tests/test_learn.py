@@ -12,8 +12,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cleaner
+from cleaner.config import Mode
 from cleaner.learn import Guards, Learned, Learner, explain
 from cleaner.learn.counts import LineCounts
+from cleaner.pipeline import STAGES, Document
+from cleaner.pipeline.stages.region import select_article
+from cleaner.pipeline.stages.site_lines import template_lines
 from cleaner.rules import RulePackError, Scope, load_pack
 from cleaner.rules.exact import exact_pattern, pattern_template, template
 
@@ -300,6 +304,25 @@ def test_the_region_reads_the_page_without_its_site_template(tmp_path: Path) -> 
         alone = "\n".join(x for x in text.splitlines() if x not in template) + "\n"
         assert article.text == cleaner.clean(alone, mode="text").text
         assert {x for r in article.removed for x in r.text.splitlines()} >= set(template)
+
+
+def test_the_region_does_not_read_a_learned_teaser_heading_nor_its_items(tmp_path: Path) -> None:
+    # "More Stories" is learned as a teaser heading (a block-start rule); the headlines under
+    # it change from page to page, so no rule names them, but they go with their heading.
+    # Shown to the region as lines rules removed, they made the article's last paragraph
+    # read like the end of a page.
+    path = write_pack(tmp_path, learned_from([(dump(n)[0], "example.com") for n in range(20)]))
+    engine = cleaner.Cleaner(rules=[path], mode="text")
+    text, template = dump(3)
+    doc = Document.of(text, engine.rules, model=engine.model(Mode.TEXT), site="example.com")
+    for stage in STAGES:
+        if stage is select_article:
+            break
+        stage(doc)
+    hidden = {doc.lines[i].key for i in template_lines(doc)}
+    teasers = [x for x in template if x.startswith("Story ")]
+    assert {"More Stories", *teasers, *HEADER} <= hidden
+    assert not hidden & {line.key for line in doc.lines if "budget" in line.key.lower()}
 
 
 def test_a_learned_pack_without_rules_loads(tmp_path: Path) -> None:

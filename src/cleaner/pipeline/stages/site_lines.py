@@ -3,9 +3,10 @@
 They run after every other rule and after the article region is chosen, on the lines
 those kept: line and block-start rules everywhere, header and footer rules in the zones of
 what is left. So a site pack never changes what the other rules and the zones remove, nor
-the metadata they read. The region reads the page without the lines its site's line rules
-match (`template_lines`): with the site's template out of the way, the article's edges are
-plain (its last paragraph is no longer a short line among menus).
+the metadata they read. The region reads the page without the lines its site's rules
+remove (`template_lines`: its template, and its teaser headings with their items): with
+the site's template out of the way, the article's edges are plain (its last paragraph is
+no longer a short line among menus, nor the line above a teaser list).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 from ...rules import RuleTimeout, Scope
 from ..document import Document
 from .line_rules import label_lines
+from .teasers import teaser_extent
 from .zones import label_zone
 
 
@@ -27,21 +29,31 @@ def label_site_lines(doc: Document) -> None:
 
 
 def template_lines(doc: Document) -> frozenset[int]:
-    """The lines a line rule of the document's site matches (none without a site), read
-    without labelling them: `label_site_lines` labels them after the region. A rule that
-    runs out of time matches nothing here (`label_site_lines` reports it)."""
+    """The lines the rules of the document's site remove (none without a site), read
+    without labelling them: `label_site_lines` labels them after the region. That is the
+    lines a line rule matches, and a teaser heading a block-start rule matches with its
+    items (`teaser_extent`, which varies from page to page). A rule that runs out of time
+    matches nothing here (`label_site_lines` reports it)."""
     rules = doc.site_rules()
-    if rules is None or not rules.site_matchers[Scope.LINE].rules:
+    if rules is None:
         return frozenset()
-    matcher = rules.site_matchers[Scope.LINE]
     keys = [line.key for line in doc.lines]
-    admitted = rules.site_gate.admit(keys, doc.folded, doc.changed, doc.site)[Scope.LINE]
-    found = set()
-    for index in range(len(keys)) if matcher.always else sorted(admitted):
-        candidates = matcher.tried(admitted.get(index, ()))
-        try:
-            if doc.lines[index].text and matcher.first(keys[index], candidates, doc.site):
-                found.add(index)
-        except RuleTimeout:
+    found: set[int] = set()
+    for scope in (Scope.LINE, Scope.BLOCK_START):
+        matcher = rules.site_matchers[scope]
+        if not matcher.rules:
             continue
+        admitted = rules.site_gate.admit(keys, doc.folded, doc.changed, doc.site)[scope]
+        for index in range(len(keys)) if matcher.always else sorted(admitted):
+            if index in found or not doc.lines[index].text:
+                continue
+            candidates = matcher.tried(admitted.get(index, ()))
+            try:
+                hit = matcher.first(keys[index], candidates, doc.site)
+            except RuleTimeout:
+                continue
+            if hit is not None:
+                found.add(index)
+                if scope is Scope.BLOCK_START:
+                    found.update(teaser_extent(doc, index))
     return frozenset(found)
