@@ -37,13 +37,15 @@ def template_lines(doc: Document) -> frozenset[int]:
     rules = doc.site_rules()
     if rules is None:
         return frozenset()
+    scopes = [s for s in (Scope.LINE, Scope.BLOCK_START) if rules.site_matchers[s].rules]
+    if not scopes:
+        return frozenset()
     keys = [line.key for line in doc.lines]
+    gate = rules.site_gate.admit(keys, doc.folded, doc.changed, doc.site)
     found: set[int] = set()
-    for scope in (Scope.LINE, Scope.BLOCK_START):
+    for scope in scopes:
         matcher = rules.site_matchers[scope]
-        if not matcher.rules:
-            continue
-        admitted = rules.site_gate.admit(keys, doc.folded, doc.changed, doc.site)[scope]
+        admitted = gate[scope]
         for index in range(len(keys)) if matcher.always else sorted(admitted):
             if index in found or not doc.lines[index].text:
                 continue
