@@ -162,6 +162,20 @@ def test_html_title_date_updated_and_author() -> None:
             "Ann's Notes</a></h1>",
             "https://web.archive.org/web/20080731095558/http://notes.example.org/2024/budget",
         ),
+        # A style sheet and a button inside the headline are not its text.
+        (
+            "<title>Acme</title>",
+            '<h1><style>.k{font-weight:700}</style><span class="k">Council backs budget</span>'
+            "<button>Copy link</button></h1>",
+            "https://notes.example.org/2024/budget",
+        ),
+        # Its date and a byline heading nested in it are other parts of the page.
+        (
+            "<title>Acme</title>",
+            "<h1><time>Dec 18 2025</time> Council backs budget"
+            "<h3>Posted on <time>December 18, 2025</time> by ann</h3></h1>",
+            "https://notes.example.org/2024/budget",
+        ),
         # The headline's kicker is marked up as one.
         (
             "<title>Politik: Council backs budget | Ann's Notes</title>",

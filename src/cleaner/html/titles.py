@@ -53,6 +53,11 @@ KICKER_CLASS = regex.compile(
     r"|visually-?hidden|sr-only|screen-reader",
     regex.IGNORECASE,
 )
+# Inside a headline: elements whose text never shows as text (style sheets, scripts, an
+# icon's name) or is a control's label ("Copy item path", "Menu Close"), and elements that
+# carry another part of the page than the title (a subheading, the date).
+UNSEEN_TAGS = frozenset(("style", "script", "noscript", "template", "svg", "button"))
+NOT_TITLE_TAGS = frozenset(("h2", "h3", "h4", "h5", "h6", "time"))
 HOME_PATHS = frozenset(("", "/", "/index.html", "/index.htm", "/index.php"))
 # A headline the meta title starts with is the title when it holds at least this share
 # of the meta title (else it is a fragment, a kicker or a section name).
@@ -208,9 +213,10 @@ def headlines(tree: Any) -> list[str]:
 
 
 def headline_text(element: Any) -> str:
-    """A headline's text as it shows: a line break is a space; a permalink anchor ("¶",
-    "#") is left out, and so are the parts the markup labels as a kicker ("topline",
-    "Dachzeile", "eyebrow", ...) or hides from sight (the separator screen readers get),
+    """A headline's text as it shows: a line break is a space; style sheets, scripts, icons
+    and buttons inside it and a permalink anchor ("¶", "#") are left out, and so are the
+    parts the markup labels as a kicker ("topline", "Dachzeile", "eyebrow", ...) or hides
+    from sight (the separator screen readers get), a heading nested in it and its date,
     when something is left.
 
     >>> from lxml import html
@@ -221,11 +227,21 @@ def headline_text(element: Any) -> str:
     'Streik endet'
     >>> headline_text(html.fromstring('<h1>Data<br>Structures<a href="#ds">¶</a></h1>'))
     'Data Structures'
+    >>> headline_text(html.fromstring('<h1><style>.b{font-weight:700}</style><a class="b">'
+    ...     'Acme</a> <span>Face Cream</span><button>Copy item path</button></h1>'))
+    'Acme Face Cream'
+    >>> headline_text(html.fromstring('<h1><time>Dec 18 2025</time> Preparing a move'
+    ...     '<h3>Posted on <time>July 1</time> by ann</h3></h1>'))
+    'Preparing a move'
     """
     if not any(isinstance(child.tag, str) for child in element.iterdescendants()):
         return str(element.text_content())
     copy = deepcopy(element)
-    kicker = False
+    for child in list(copy.iterdescendants()):
+        if isinstance(child.tag, str) and child.tag in UNSEEN_TAGS:
+            child.drop_tree()
+    shown = str(copy.text_content())
+    cut = False
     for child in list(copy.iterdescendants()):
         if not isinstance(child.tag, str):
             continue
@@ -233,14 +249,14 @@ def headline_text(element: Any) -> str:
             child.tail = " " + (child.tail or "")
         elif child.tag == "a" and child.text_content().strip() in PERMALINK_SIGNS:
             child.drop_tree()
-        elif KICKER_CLASS.search(child.get("class") or ""):
+        elif child.tag in NOT_TITLE_TAGS or KICKER_CLASS.search(child.get("class") or ""):
             child.drop_tree()
-            kicker = True
+            cut = True
     text = str(copy.text_content())
-    if kicker:
+    if cut:
         text = LEADING_SEPARATOR.sub("", text)
         if not text.strip():
-            return str(element.text_content())
+            return shown
     return text
 
 
