@@ -235,6 +235,23 @@ def test_html_two_declared_published_dates_and_a_modified_one_give_no_date() -> 
     assert cleaner.clean(_dated_page(head), mode="html").metadata.date is None
 
 
+def test_html_thread_date_is_its_first_post_not_a_later_edit() -> None:
+    posts = "".join(
+        f'<div class="post"><div class="d-none" itemprop="datePublished">{stamp}</div>'
+        f"<p>{PROSE * 2}</p>{extra}</div>"
+        for stamp, extra in [
+            ("2014-03-28 15:35:05 +00:00", ""),
+            (
+                "2014-04-02 09:12:44 +00:00",
+                "<a href='/posts/9/revisions'>edited <span title='2017-04-13 12:52:13Z' "
+                "class='relativetime'>Apr 13, 2017 at 12:52</span></a>",
+            ),
+        ]
+    )
+    page = f"<html><head><title>Why?</title></head><body><main>{posts}</main></body></html>"
+    assert cleaner.clean(page, mode="html").metadata.date == "2014-03-28"
+
+
 @pytest.mark.parametrize(
     ("text", "names"),
     [

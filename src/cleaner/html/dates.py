@@ -195,13 +195,18 @@ def page_dates(
     modified date when that differs, each only when stated.
 
     A published date the page declares only as modified gives way to the one published
-    date it declares (none when it declares none or several); so does a missing one.
+    date it declares (none when it declares none or several); so does a missing one. A
+    date the page declares neither way, on a page that declares several published dates
+    (the posts of a thread, each marked up), gives way to the earliest of them: the
+    thread's first post.
     """
     written = functools.cache(lambda: written_dates(tree))
     date = stated_date(published, page, written)
     declared, changed = declared_dates(tree)
     if date is None or (date in changed and date not in declared):
         date = stated_date(next(iter(declared)), page, written) if len(declared) == 1 else None
+    elif len(declared) > 1 and date not in declared and date not in changed:
+        date = stated_date(min(declared), page, written)
     modified = markup_date(tree, url, original=False) if tree is not None else None
     updated = stated_date(modified, page, written)
     return date, (updated if updated != date else None)
