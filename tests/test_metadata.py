@@ -235,6 +235,21 @@ def test_html_two_declared_published_dates_and_a_modified_one_give_no_date() -> 
     assert cleaner.clean(_dated_page(head), mode="html").metadata.date is None
 
 
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ('<span class="author">insanesnow45</span>', ["insanesnow45"]),
+        ('<div class="byline">By jwoodguy13</div>', ["jwoodguy13"]),
+        ('<span class="author">noah_b</span>', ["noah_b"]),
+        ('<span class="author">Mary Smith</span> <i>mary.smith@example.org</i>', ["Mary Smith"]),
+    ],
+)
+def test_html_username_is_kept_as_the_page_writes_it(byline: str, authors: list[str]) -> None:
+    body = f"<article><h1>Thread</h1>{byline}<p>{PROSE * 3}</p><p>{PROSE * 3}</p></article>"
+    page = f"<html><head><title>Thread</title></head><body>{body}</body></html>"
+    assert cleaner.clean(page, mode="html").metadata.authors == authors
+
+
 def test_html_thread_date_is_its_first_post_not_a_later_edit() -> None:
     posts = "".join(
         f'<div class="post"><div class="d-none" itemprop="datePublished">{stamp}</div>'

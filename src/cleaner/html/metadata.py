@@ -6,6 +6,7 @@ fields cleaner reports; each value is then checked by cleaner's own cleaners.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 from urllib.parse import urlsplit
@@ -15,7 +16,9 @@ from ..metadata.people import markup_authors, squash
 from ..metadata.values import clean_title, keyword_tags
 from ..text.language import HINT_SOURCE, primary_subtag
 from .dates import markup_date, page_dates
+from .handles import restore_handles
 from .titles import headlines, home_link_names, meta_titles, reconcile, site_names
+from .visible import visible_text
 
 SOURCE = "html:trafilatura"
 # The site name when the page gives none: the URL's host without "www.".
@@ -106,7 +109,9 @@ def page_metadata(found: Any, page: str, url: str | None, tree: Any = None) -> M
     # A site name that is the page's title too (some pages declare it so) names nothing.
     sitename = found.sitename if squash(found.sitename) != squash(found.title) else None
     names = site_names(sitename, url or found.url)
-    values["authors"] = markup_authors(found.author, names)
+    values["authors"] = restore_handles(
+        markup_authors(found.author, names), functools.cache(lambda: visible_text(page))
+    )
     if tree is not None:
         homes = names | home_link_names(tree, url or found.url)
         title, sources["title"] = reconcile(headlines(tree), meta_titles(tree, found.title), homes)
