@@ -250,6 +250,46 @@ def test_html_username_is_kept_as_the_page_writes_it(byline: str, authors: list[
     assert cleaner.clean(page, mode="html").metadata.authors == authors
 
 
+def _json_ld_page(title: str, *nodes: str) -> str:
+    script = '<script type="application/ld+json">{"@context": "https://schema.org", '
+    script += f'"@graph": [{", ".join(nodes)}]}}</script>'
+    body = f"<article><h1>{title}</h1><p>{PROSE * 3}</p><p>{PROSE * 3}</p></article>"
+    return f"<html><head><title>{title}</title>{script}</head><body>{body}</body></html>"
+
+
+@pytest.mark.parametrize(
+    ("nodes", "authors"),
+    [
+        (  # the site owner's profile is not the article's author
+            [
+                '{"@type": "BlogPosting", "headline": "Budget", "author": {"@id": "#ann"}}',
+                '{"@type": "Person", "@id": "#ann", "name": "Ann Lee"}',
+                '{"@type": "Person", "@id": "#owner", "name": "Site Owner"}',
+            ],
+            ["Ann Lee"],
+        ),
+        (  # teasers marked up as articles: the one whose headline is the page's title
+            [
+                '{"@type": "NewsArticle", "headline": "Other story", '
+                '"author": {"@type": "Person", "name": "Bret Thorn"}}',
+                '{"@type": "NewsArticle", "headline": "Budget", '
+                '"author": [{"@type": "Person", "name": "Lisa Jennings"}]}',
+            ],
+            ["Lisa Jennings"],
+        ),
+        (  # a thread's first post names its author by handle
+            [
+                '{"@type": "DiscussionForumPosting", "headline": "Budget", '
+                '"author": {"@type": "Person", "name": "gringeo"}}'
+            ],
+            ["gringeo"],
+        ),
+    ],
+)
+def test_html_json_ld_authors_are_the_articles_own(nodes: list[str], authors: list[str]) -> None:
+    assert cleaner.clean(_json_ld_page("Budget", *nodes), mode="html").metadata.authors == authors
+
+
 def test_html_thread_date_is_its_first_post_not_a_later_edit() -> None:
     posts = "".join(
         f'<div class="post"><div class="d-none" itemprop="datePublished">{stamp}</div>'

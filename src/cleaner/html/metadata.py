@@ -17,6 +17,7 @@ from ..metadata.values import clean_title, keyword_tags
 from ..text.language import HINT_SOURCE, primary_subtag
 from .dates import markup_date, page_dates
 from .handles import restore_handles
+from .jsonld import article_authors
 from .titles import headlines, home_link_names, meta_titles, reconcile, site_names
 from .visible import visible_text
 
@@ -43,12 +44,16 @@ def read_fields(tree: Any, url: str | None, warnings: list[str]) -> Any:
     found = readers.examine_meta(tree)
     if found.author and " " not in found.author:
         found.author = None  # a handle, not a name
+    meta_author = found.author
     try:
         found = readers.extract_meta_json(tree, found)
     except Exception as exc:  # malformed JSON-LD: keep what the meta tags gave
         warnings.append(
             warning(WarningCode.METADATA_UNREAD, f"JSON-LD not read ({type(exc).__name__})")
         )
+    own = article_authors(tree)
+    if own is not None:  # the JSON-LD's own article names the authors, no other node
+        found.author = "; ".join(filter(None, [meta_author, *map(_normal_name, own)])) or None
     if not found.title:
         found.title = readers.extract_title(tree)
     if not found.author:
@@ -60,6 +65,19 @@ def read_fields(tree: Any, url: str | None, warnings: list[str]) -> Any:
         found.sitename = readers.extract_sitename(tree)
     found.sitename = _site_name(found.sitename, found.url)
     return found
+
+
+def _normal_name(name: str) -> str | None:
+    """trafilatura's author normaliser, without its title case for a name written in
+    lower case: a handle is spelled as its owner spells it.
+
+    >>> _normal_name("By Ann Lee"), _normal_name("gringeo")
+    ('Ann Lee', 'gringeo')
+    """
+    from trafilatura.json_metadata import normalize_authors
+
+    normal = normalize_authors(None, name)
+    return name.strip() if normal and normal.lower() == name.strip().lower() else normal
 
 
 def _byline(tree: Any) -> str | None:
