@@ -89,6 +89,22 @@ def test_names_with_hyphens_particles_and_initials(text: str, names: list[str]) 
     assert split_people(text) == names
 
 
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("By Ann Lee, Modern Farmer", ["Ann Lee"]),
+        ("By Ann Lee and Modern Farmer", ["Ann Lee"]),
+        ("By Modern Farmer", ["Modern Farmer"]),
+    ],
+)
+def test_a_byline_names_the_site_as_author_only_when_it_names_no_one_else(
+    byline: str, authors: list[str]
+) -> None:
+    text = f"Council backs budget\n{byline}\n\n{PROSE * 4}\n\n{PROSE * 3}\n"
+    meta = cleaner.clean(text, url="https://www.modernfarmer.com/a").metadata
+    assert meta.authors == authors
+
+
 def test_markup_authors_leave_out_the_site_and_keep_a_team() -> None:
     site = frozenset({"example", "examplede"})
     assert markup_authors("Www Example De; Example; Jane Doe", site) == ["Jane Doe"]

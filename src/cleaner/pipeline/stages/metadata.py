@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from ...article import Metadata
+from ...html.titles import site_names
 from ...metadata.dates import parse_date
-from ...metadata.people import split_people
+from ...metadata.people import split_people, squash
 from ...metadata.values import clean_title, copyright_holder, reading_minutes, split_tags
 from ...text.language import identify
 from ..document import Document
@@ -45,6 +46,20 @@ def _extend(meta: Metadata, name: str, values: list[str], source: str) -> None:
         meta.sources.setdefault(name, source)
 
 
+def _beside_site(people: list[str], meta: Metadata) -> list[str]:
+    """``people`` without the site's own name when someone else is named too: a byline
+    "By Ann Lee, Example News" names the author and the publisher; a site named alone
+    ("By Example News") is the author its page names.
+
+    >>> meta = Metadata(url="https://examplenews.com/a")
+    >>> _beside_site(["Ann Lee", "Example News"], meta), _beside_site(["Example News"], meta)
+    (['Ann Lee'], ['Example News'])
+    """
+    site = site_names(meta.sitename, meta.url)
+    others = [person for person in people if squash(person) not in site]
+    return others if others or meta.authors else people
+
+
 def _apply(meta: Metadata, name: str, value: str, source: str, body: str) -> None:
     if name == "title":
         _set(meta, "title", clean_title(value), source)
@@ -57,6 +72,6 @@ def _apply(meta: Metadata, name: str, value: str, source: str, body: str) -> Non
     elif name == "copyright":
         _set(meta, "copyright", copyright_holder(value), source)
     elif name in ("authors", "contributors"):
-        _extend(meta, name, split_people(value), source)
+        _extend(meta, name, _beside_site(split_people(value), meta), source)
     elif name == "tags":
         _extend(meta, "tags", split_tags(value, body), source)
