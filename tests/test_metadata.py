@@ -266,6 +266,23 @@ def test_html_username_is_kept_as_the_page_writes_it(byline: str, authors: list[
     assert cleaner.clean(page, mode="html").metadata.authors == authors
 
 
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ('<p class="byline">Karl Voit</p>', ["Karl Voit"]),  # a blog written as itself
+        ("<p>Karl Voit</p>", []),  # only the meta tags name the site
+    ],
+)
+def test_html_site_name_is_the_author_only_when_its_byline_shows_it(
+    byline: str, authors: list[str]
+) -> None:
+    head = '<title>Notes</title><meta name="author" content="Karl Voit">'
+    body = f"<article><h1>Notes</h1>{byline}<p>{PROSE * 3}</p><p>{PROSE * 3}</p></article>"
+    page = f"<html><head>{head}</head><body>{body}</body></html>"
+    meta = cleaner.clean(page, mode="html", url="https://karl-voit.at/notes").metadata
+    assert meta.authors == authors
+
+
 def _json_ld_page(title: str, *nodes: str) -> str:
     script = '<script type="application/ld+json">{"@context": "https://schema.org", '
     script += f'"@graph": [{", ".join(nodes)}]}}</script>'

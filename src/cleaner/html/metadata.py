@@ -88,6 +88,16 @@ def _byline(tree: Any) -> str | None:
     return extract_author(tree) or None
 
 
+def _site_in_byline(author: str | None, site: frozenset[str], tree: Any) -> list[str]:
+    """The site's own name as the author, when the markup names no one else and the
+    page's byline element shows that name too (a blog or a company writing as itself)."""
+    if not author or tree is None:
+        return []
+    parts = [part.strip() for part in author.split(";") if squash(part) in site]
+    byline = squash(_byline(tree))
+    return [parts[0]] if parts and byline and byline == squash(parts[0]) else []
+
+
 def _site_name(name: str | None, url: str | None) -> str | None:
     """A site name without a social handle's @; else the URL's host without "www.".
 
@@ -127,9 +137,8 @@ def page_metadata(found: Any, page: str, url: str | None, tree: Any = None) -> M
     # A site name that is the page's title too (some pages declare it so) names nothing.
     sitename = found.sitename if squash(found.sitename) != squash(found.title) else None
     names = site_names(sitename, url or found.url)
-    values["authors"] = restore_handles(
-        markup_authors(found.author, names), functools.cache(lambda: visible_text(page))
-    )
+    authors = markup_authors(found.author, names) or _site_in_byline(found.author, names, tree)
+    values["authors"] = restore_handles(authors, functools.cache(lambda: visible_text(page)))
     if tree is not None:
         homes = names | home_link_names(tree, url or found.url)
         title, sources["title"] = reconcile(headlines(tree), meta_titles(tree, found.title), homes)
