@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import cleaner
+from cleaner.html.titles import site_names
 from cleaner.metadata.dates import find_dates, parse_date
 from cleaner.metadata.people import markup_authors, split_people
 from cleaner.metadata.values import copyright_holder, split_tags
@@ -87,6 +88,21 @@ def test_metadata_sources_name_the_rule() -> None:
 )
 def test_names_with_hyphens_particles_and_initials(text: str, names: list[str]) -> None:
     assert split_people(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Podium Staff", ["Podium Staff"]),
+        ("Our Editors", ["Our Editors"]),
+        ("News Desk; News Desk", ["News Desk"]),
+        ("Adam Aaronson PhillyVoice Staff", ["Adam Aaronson"]),
+        ("Podium", []),
+    ],
+)
+def test_markup_authors_keep_a_team_whole(text: str, names: list[str]) -> None:
+    site = site_names(None, "https://www.podium.com/blog") | {"phillyvoice"}
+    assert markup_authors(text, site) == names
 
 
 @pytest.mark.parametrize(

@@ -261,6 +261,9 @@ def markup_authors(text: str | None, site: frozenset[str] = frozenset()) -> list
             continue  # the role or degree of the name before it ("Tom Krisher; AP Auto Writer")
         if any(" " in name for name in names) and _one_word(part):
             continue  # the rest of a role or place after a full name ("Paul Frew, Home and ...")
+        if _is_team(part.split()) and not split_people(part.rsplit(maxsplit=1)[0]):
+            names.extend([part] if part not in names else [])
+            continue
         part = _cut_role(part)
         words = part.split()
         if not words or squash(part) in site or _is_host(part) or LEGAL_FORM.search(part):
@@ -305,6 +308,24 @@ def _without_site(name: str, site: frozenset[str]) -> str:
     if len(words) >= 3 and squash(words[-1]) in site:
         return " ".join(words[:-1])
     return name
+
+
+def _is_team(words: list[str]) -> bool:
+    """A team the markup names as the author: a few words ending in a team word, the
+    first capitalised ("Podium Staff", "News Desk", "Great Day Editorial Team"); the
+    caller checks that the words before the team word are not a person's name ("Adam
+    Aaronson PhillyVoice Staff" is a person and a role).
+
+    >>> _is_team("Podium Staff".split()), _is_team("Staff".split()), _is_team("the team".split())
+    (True, False, False)
+    """
+    low = [w.lower().strip(".,") for w in words]
+    return (
+        1 < len(words) <= MAX_TEAM_WORDS
+        and low[-1] in TEAM_WORDS
+        and words[0][:1].isupper()
+        and not any(w in NOT_A_HANDLE for w in low)
+    )
 
 
 def _is_team_or_handle(words: list[str]) -> bool:
