@@ -33,20 +33,24 @@ def _cut_from(name: str) -> regex.Pattern[str] | None:
     return regex.compile(EDGE_BEFORE + f"({joined}{tail})" + EDGE_AFTER, regex.IGNORECASE)
 
 
-def restore_handles(names: list[str], text: Callable[[], str]) -> list[str]:
+def restore_handles(names: list[str], page: str, text: Callable[[], str]) -> list[str]:
     """``names`` with each cut handle given back as the page's visible ``text()`` writes
-    it (read only when a name could be a cut handle).
+    it; ``text()`` is read only when the ``page``'s source holds such a handle at all.
 
-    >>> page = lambda: "insanesnow45 said to noah_b: mail ann@x.org or mary.smith@x.org"
-    >>> restore_handles(["Insanesnow", "Noah B", "Ann", "Mary Smith"], page)
+    >>> page = "insanesnow45 said to noah_b: mail ann@x.org or mary.smith@x.org"
+    >>> restore_handles(["Insanesnow", "Noah B", "Ann", "Mary Smith"], page, lambda: page)
     ['insanesnow45', 'noah_b', 'Ann', 'Mary Smith']
-    >>> restore_handles(["User"], lambda: "user12 and user977 wrote")
-    ['User']
+    >>> page = "<p>user12 and user977 wrote</p><a title='mira_k'>x</a>"
+    >>> restore_handles(["User", "Mira K"], page, lambda: "user12 and user977 wrote x")
+    ['User', 'Mira K']
     """
     restored = []
     for name in names:
         pattern = _cut_from(name)
-        found = {m.group(1) for m in pattern.finditer(text())} if pattern is not None else set()
+        if pattern is None or pattern.search(page) is None:
+            restored.append(name)
+            continue
+        found = {m.group(1) for m in pattern.finditer(text())}
         handles = {handle.lower() for handle in found}
         if len(handles) == 1 and next(iter(handles)) != name.lower():
             # The page's own spelling: the first in sorted order when it varies in case.

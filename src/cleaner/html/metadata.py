@@ -138,7 +138,7 @@ def page_metadata(found: Any, page: str, url: str | None, tree: Any = None) -> M
     sitename = found.sitename if squash(found.sitename) != squash(found.title) else None
     names = site_names(sitename, url or found.url)
     authors = markup_authors(found.author, names) or _site_in_byline(found.author, names, tree)
-    values["authors"] = restore_handles(authors, functools.cache(lambda: visible_text(page)))
+    values["authors"] = restore_handles(authors, page, functools.cache(lambda: visible_text(page)))
     if tree is not None:
         homes = names | home_link_names(tree, url or found.url)
         title, sources["title"] = reconcile(headlines(tree), meta_titles(tree, found.title), homes)
