@@ -54,6 +54,6 @@ def restore_handles(names: list[str], page: str, text: Callable[[], str]) -> lis
         handles = {handle.lower() for handle in found}
         if len(handles) == 1 and next(iter(handles)) != name.lower():
             # The page's own spelling: the first in sorted order when it varies in case.
-            name = sorted(found)[0]
+            name = min(found)
         restored.append(name)
     return restored

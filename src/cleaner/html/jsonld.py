@@ -14,7 +14,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-# schema.org types of an article (lower-cased), as trafilatura reads them.
+# schema.org types of an article (lower-cased): trafilatura's, and the forum, social and
+# technical postings and reports it does not read as articles.
 ARTICLE_TYPES = frozenset(
     {
         "article",

@@ -94,8 +94,10 @@ def _site_in_byline(author: str | None, site: frozenset[str], tree: Any) -> list
     if not author or tree is None:
         return []
     parts = [part.strip() for part in author.split(";") if squash(part) in site]
+    if not parts:  # the byline reader (about 8 ms a page) only when there is a site name
+        return []
     byline = squash(_byline(tree))
-    return [parts[0]] if parts and byline and byline == squash(parts[0]) else []
+    return [parts[0]] if byline and byline == squash(parts[0]) else []
 
 
 def _site_name(name: str | None, url: str | None) -> str | None:

@@ -262,7 +262,8 @@ def markup_authors(text: str | None, site: frozenset[str] = frozenset()) -> list
         if any(" " in name for name in names) and _one_word(part):
             continue  # the rest of a role or place after a full name ("Paul Frew, Home and ...")
         if _is_team(part.split()) and not split_people(part.rsplit(maxsplit=1)[0]):
-            names.extend([part] if part not in names else [])
+            if part not in names:
+                names.append(part)
             continue
         part = _cut_role(part)
         words = part.split()
@@ -334,4 +335,4 @@ def _is_team_or_handle(words: list[str]) -> bool:
         return False
     if len(words) == 1:
         return HANDLE.match(words[0]) is not None and low[0] != "the"
-    return low[-1] in TEAM_WORDS and len(words) <= MAX_TEAM_WORDS and words[0][:1].isupper()
+    return _is_team(words)
