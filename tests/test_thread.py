@@ -11,6 +11,7 @@ from cleaner.pipeline.stages.thread import MIN_ARTICLE_WORDS, THREAD_REASON
 from cleaner.text.features import word_count
 
 from .test_region import ENGLISH_ARTICLE as ARTICLE
+from .test_region import ENGLISH_PAGE
 
 COMMENTS = [
     "Frank",
@@ -91,6 +92,25 @@ def test_a_heading_repeated_below_heads_each_item_and_keeps_them() -> None:
 def test_a_bare_reply_or_said_line_is_not_a_thread_heading() -> None:
     lines = [*ARTICLE, "Reply", "The minister said:", *COMMENTS[2:3]]
     assert COMMENTS[2] in clean(lines, find_article=False).text
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "Thursday, November 9, 2023 4:41AM",
+        "sexta-feira, 22 de outubro de 2010 às 20:13",
+        "Wien - Mittwoch, 02.02.2022, 11:17 Uhr",
+        "von Anja Beispiel am 14. Mai 2014, 15:40 Uhr",
+    ],
+)
+def test_a_dateline_with_a_time_is_no_comment_header(dateline: str) -> None:
+    """A weekday, a place or a byline before the date and time makes a dateline, not a
+    comment's header: the article under it is not read as a thread."""
+    page = [ENGLISH_PAGE[0], *ENGLISH_PAGE[2:10], dateline, *ARTICLE, *ENGLISH_PAGE[-4:]]
+    article = clean(page)
+    assert article.text == body(ARTICLE)
+    assert dateline not in article.text
+    assert not [r for r in article.removed if r.category == "comments"]
 
 
 def test_a_page_dump_keeps_the_article_without_its_thread() -> None:
